@@ -1,0 +1,47 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// crfview: a dense-CRF engine (DenseCRF), its file formats (CRFIO), a terminal-independent
+/// viewer (Viewer), an ncurses backend (Terminal) and the `crfview` command on top.
+/// Data flows one way: files → CRFIO → DenseCRF → Viewer → Terminal.
+let optimize: [SwiftSetting] = [.unsafeFlags(["-Ounchecked", "-wmo"], .when(configuration: .release))]
+
+let package = Package(
+    name: "crfview",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "crfview", targets: ["crfview"]),
+        .library(name: "DenseCRF", targets: ["DenseCRF"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        .target(
+            name: "DenseCRF",
+            dependencies: [.product(name: "RealModule", package: "swift-numerics")],
+            swiftSettings: optimize),
+        .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg-dev"])]),
+        .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+        .target(name: "CRFIO", dependencies: ["DenseCRF", "CPNG", "CJPEG"], swiftSettings: optimize),
+        .target(
+            name: "Viewer",
+            dependencies: ["DenseCRF", .product(name: "TOMLKit", package: "TOMLKit")],
+            swiftSettings: optimize),
+        .target(name: "Terminal", dependencies: ["Viewer", "CNcurses"]),
+        .executableTarget(
+            name: "crfview",
+            dependencies: [
+                "DenseCRF", "CRFIO", "Viewer", "Terminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: optimize),
+        .testTarget(name: "DenseCRFTests", dependencies: ["DenseCRF", "CRFIO"]),
+        .testTarget(name: "CRFIOTests", dependencies: ["CRFIO"]),
+        .testTarget(name: "ViewerTests", dependencies: ["Viewer"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["CRFIO"]),
+    ]
+)
