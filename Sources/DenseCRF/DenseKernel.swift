@@ -1,0 +1,53 @@
+/// A Gaussian kernel over per-pixel features, filtered with a permutohedral lattice.
+///
+/// Built once per model (the lattice and the normalisation vector), then applied to Q at
+/// every mean-field step and, transposed, when back-propagating.
+public final class DenseKernel: Sendable {
+    public let lattice: PermutohedralLattice
+    public let normalization: KernelNormalization
+    /// Per-pixel normalisation factors: 1/sqrt(n + 1e-20) (symmetric) or 1/(n + 1e-20).
+    let norm: [Float]
+
+    /// Builds the kernel for `features` (N rows of `dimension` values, already divided by widths).
+    public init(features: [Float], dimension: Int, normalization: KernelNormalization = .symmetric) {
+        let lattice = PermutohedralLattice(features: features, dimension: dimension)
+        self.lattice = lattice
+        self.normalization = normalization
+        let n = lattice.pixelCount
+        var counts = [Float](repeating: 0, count: n)
+        let ones = [Float](repeating: 1, count: n)
+        let workspace = LatticeWorkspace()
+        ones.withUnsafeBufferPointer { o in
+            counts.withUnsafeMutableBufferPointer { c in
+                lattice.filter(o.baseAddress!, into: c.baseAddress!, channels: 1, workspace: workspace)
+            }
+        }
+        switch normalization {
+        case .symmetric: norm = counts.map { 1 / ($0 + 1e-20).squareRoot() }
+        case .before, .after: norm = counts.map { 1 / ($0 + 1e-20) }
+        case .none: norm = []
+        }
+    }
+
+    public var pixelCount: Int { lattice.pixelCount }
+
+    /// out = Kn(in) for `channels` values per pixel; `transpose` applies Knᵀ.
+    public func apply(
+        _ input: UnsafePointer<Float>, into output: UnsafeMutablePointer<Float>, channels: Int,
+        transpose: Bool = false, workspace: LatticeWorkspace
+    ) {
+        let scaleBefore: Bool, scaleAfter: Bool
+        switch normalization {
+        case .symmetric: (scaleBefore, scaleAfter) = (true, true)
+        case .before: (scaleBefore, scaleAfter) = (!transpose, transpose)
+        case .after: (scaleBefore, scaleAfter) = (transpose, !transpose)
+        case .none: (scaleBefore, scaleAfter) = (false, false)
+        }
+        norm.withUnsafeBufferPointer { np in
+            lattice.filter(
+                input, into: output, channels: channels, reverse: transpose,
+                preScale: scaleBefore ? np.baseAddress : nil, postScale: scaleAfter ? np.baseAddress : nil,
+                workspace: workspace)
+        }
+    }
+}

@@ -1,0 +1,103 @@
+/// The label compatibility μ(l, l') of a pairwise term, with exactly the meaning of
+/// densecrf v2.2 (and `../shared/conformance/README.md`):
+/// - `potts(w)`: μ = −w·I, attractive for w > 0;
+/// - `diagonal(v)`: μ = diag(v), used as given (negative is attractive);
+/// - `matrix(M)`: μ = (M + Mᵀ)/2, symmetrised so that mean-field stays a descent method.
+public enum LabelCompatibility: Sendable, Equatable {
+    case potts(Float)
+    case diagonal([Float])
+    case matrix([[Float]])
+
+    /// Checks the values against the number of labels.
+    public func validate(labels: Int) throws(CRFError) {
+        switch self {
+        case .potts(let w):
+            guard w.isFinite else { throw CRFError("Potts weight must be finite, got \(w)") }
+        case .diagonal(let v):
+            guard v.count == labels else {
+                throw CRFError("diagonal compatibility has \(v.count) values but there are \(labels) labels")
+            }
+            guard v.allSatisfy(\.isFinite) else { throw CRFError("diagonal compatibility has a non-finite value") }
+        case .matrix(let m):
+            guard m.count == labels, m.allSatisfy({ $0.count == labels }) else {
+                let cols = m.first?.count ?? 0
+                throw CRFError("compatibility matrix is \(m.count)x\(cols) but there are \(labels) labels (need \(labels)x\(labels))")
+            }
+            guard m.allSatisfy({ $0.allSatisfy(\.isFinite) }) else {
+                throw CRFError("compatibility matrix has a non-finite value")
+            }
+        }
+    }
+
+    /// μ as a dense L×L row-major matrix (symmetrised for `matrix`).
+    public func dense(labels: Int) -> [Float] {
+        var mu = [Float](repeating: 0, count: labels * labels)
+        switch self {
+        case .potts(let w):
+            for l in 0..<labels { mu[l * labels + l] = -w }
+        case .diagonal(let v):
+            for l in 0..<labels { mu[l * labels + l] = v[l] }
+        case .matrix(let m):
+            for a in 0..<labels {
+                for b in 0..<labels { mu[a * labels + b] = (m[a][b] + m[b][a]) / 2 }
+            }
+        }
+        return mu
+    }
+
+    /// The same compatibility multiplied by `factor` (the viewer scales a matrix as a whole).
+    public func scaled(by factor: Float) -> LabelCompatibility {
+        switch self {
+        case .potts(let w): .potts(w * factor)
+        case .diagonal(let v): .diagonal(v.map { $0 * factor })
+        case .matrix(let m): .matrix(m.map { $0.map { $0 * factor } })
+        }
+    }
+}
+
+/// μ prepared for the per-pixel transform out = μ·in, with a fast path for the diagonal cases.
+struct CompatibilityTransform: Sendable {
+    let labels: Int
+    /// Non-nil when μ is diagonal: its diagonal.
+    let diagonal: [Float]?
+    /// The dense matrix, row-major.
+    let matrix: [Float]
+
+    init(_ compatibility: LabelCompatibility, labels: Int) {
+        self.labels = labels
+        let mu = compatibility.dense(labels: labels)
+        matrix = mu
+        switch compatibility {
+        case .potts, .diagonal: diagonal = (0..<labels).map { mu[$0 * labels + $0] }
+        case .matrix: diagonal = nil
+        }
+    }
+
+    /// acc[l] += Σ_l' μ[l][l'] · k[l'] for one pixel.
+    @inline(__always)
+    func accumulate(_ k: UnsafePointer<Float>, into acc: UnsafeMutablePointer<Float>) {
+        let l = labels
+        if let diagonal {
+            diagonal.withUnsafeBufferPointer { dg in
+                for a in 0..<l { acc[a] += dg[a] * k[a] }
+            }
+        } else {
+            matrix.withUnsafeBufferPointer { mu in
+                for a in 0..<l {
+                    var s: Float = 0
+                    for b in 0..<l { s += mu[a * l + b] * k[b] }
+                    acc[a] += s
+                }
+            }
+        }
+    }
+
+    /// Σ_l' μ[a][l'] · k[l'] for one label a of one pixel.
+    @inline(__always)
+    func row(_ a: Int, dot k: UnsafePointer<Float>) -> Float {
+        if let diagonal { return diagonal[a] * k[a] }
+        var s: Float = 0
+        for b in 0..<labels { s += matrix[a * labels + b] * k[b] }
+        return s
+    }
+}

@@ -1,0 +1,88 @@
+import Dispatch
+
+/// A raw pointer that may cross into `DispatchQueue.concurrentPerform` workers.
+///
+/// The engine's hot loops split buffers into disjoint ranges, one per worker, so sharing the
+/// base pointer is race-free by construction; Swift cannot see that, hence `@unchecked`.
+@usableFromInline
+struct SharedPointer<Element>: @unchecked Sendable {
+    @usableFromInline let base: UnsafeMutablePointer<Element>
+    @inlinable init(_ base: UnsafeMutablePointer<Element>) { self.base = base }
+    @inlinable subscript(i: Int) -> Element {
+        get { base[i] }
+        nonmutating set { base[i] = newValue }
+    }
+    @inlinable func advanced(by n: Int) -> UnsafeMutablePointer<Element> { base + n }
+}
+
+/// Read-only counterpart of `SharedPointer`.
+@usableFromInline
+struct SharedConstPointer<Element>: @unchecked Sendable {
+    @usableFromInline let base: UnsafePointer<Element>
+    @inlinable init(_ base: UnsafePointer<Element>) { self.base = base }
+    @inlinable subscript(i: Int) -> Element { base[i] }
+    @inlinable func advanced(by n: Int) -> UnsafePointer<Element> { base + n }
+}
+
+/// Runs `body` over `0..<count` split into contiguous chunks on all cores.
+///
+/// Work below `grain` items runs inline: spawning workers for a few thousand floats costs more
+/// than it saves. Chunks are a few per core so that an uneven chunk does not idle the others.
+@inlinable
+func parallelChunks(_ count: Int, grain: Int = 4096, _ body: @Sendable (Range<Int>) -> Void) {
+    guard count > 0 else { return }
+    let workers = Parallelism.workerCount
+    if workers <= 1 || count <= grain {
+        body(0..<count)
+        return
+    }
+    let chunks = min(workers * 4, (count + grain - 1) / grain)
+    let size = (count + chunks - 1) / chunks
+    DispatchQueue.concurrentPerform(iterations: chunks) { c in
+        let start = c * size
+        let end = min(count, start + size)
+        if start < end { body(start..<end) }
+    }
+}
+
+/// How many threads the engine's loops use; settable so benchmarks can compare 1 and 2 cores.
+public enum Parallelism {
+    nonisolated(unsafe) private static var override: Int? = nil
+
+    /// Number of workers: `CRFVIEW_THREADS` if set, else the active processor count.
+    public static var workerCount: Int {
+        if let n = override { return n }
+        return defaultCount
+    }
+
+    private static let defaultCount: Int = {
+        if let value = getenvValue("CRFVIEW_THREADS"), let n = Int(value), n > 0 { return n }
+        return max(1, systemProcessorCount())
+    }()
+
+    /// Forces a worker count (nil restores the default). Not thread-safe: call before inference.
+    public static func setWorkerCount(_ n: Int?) { override = n.map { max(1, $0) } }
+}
+
+/// Sums `body` over `0..<count` split across cores, in Double, in a fixed chunking so that the
+/// result does not depend on thread timing.
+@inlinable
+func parallelSum(_ count: Int, grain: Int = 4096, _ body: @Sendable (Range<Int>) -> Double) -> Double {
+    guard count > 0 else { return 0 }
+    let chunks = max(1, min(64, (count + grain - 1) / grain))
+    let size = (count + chunks - 1) / chunks
+    let partial = UnsafeMutablePointer<Double>.allocate(capacity: chunks)
+    defer { partial.deallocate() }
+    let out = SharedPointer(partial)
+    if Parallelism.workerCount <= 1 || chunks == 1 {
+        for c in 0..<chunks { out[c] = body((c * size)..<min(count, c * size + size)) }
+    } else {
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            let start = c * size
+            out[c] = start < count ? body(start..<min(count, start + size)) : 0
+        }
+    }
+    var total = 0.0
+    for c in 0..<chunks { total += partial[c] }
+    return total
+}

@@ -1,0 +1,338 @@
+/// The sparse permutohedral lattice of Adams, Baek & Davis (2010), as in Krähenbühl's densecrf.
+///
+/// Filtering a signal on N points with a Gaussian in a d-dimensional feature space costs
+/// O(N·d²) instead of O(N²): values are splatted onto the vertices of the enclosing simplex
+/// with barycentric weights, blurred with [1/2, 1, 1/2] along each of the d+1 lattice axes, and
+/// sliced back with the same weights. Only points created by splatting exist; a missing
+/// neighbour counts as zero and blurring creates no points. The blur passes do not commute on
+/// this sparse lattice, so the axis order is fixed (0…d forward, d…0 for the transpose), which
+/// is what makes the result agree with pydensecrf to float precision.
+///
+/// The lattice is built once per kernel and is immutable afterwards, so one lattice can serve
+/// many concurrent filters, each with its own `LatticeWorkspace`.
+public final class PermutohedralLattice: Sendable {
+    /// Feature dimension d.
+    public let dimension: Int
+    /// Number of input points N (pixels).
+    public let pixelCount: Int
+    /// Number of lattice points M created by splatting.
+    public let pointCount: Int
+
+    /// Per pixel, its d+1 enclosing vertices as point index + 1 (0 is an always-zero pad point).
+    let vertex: [Int32]
+    /// Per pixel, the barycentric weights of those vertices (they sum to 1).
+    let barycentric: [Float]
+    /// For axis j and point p, at `2 * (j * M + p)`: the two blur neighbours as index + 1 (0 = none).
+    let neighbours: [Int32]
+    /// Splat as a gather: the (pixel, vertex slot) entries landing on point p are
+    /// `splatEntries[splatStart[p] ..< splatStart[p + 1]]`, each `pixel * (d + 1) + slot`.
+    /// Gathering per point makes splatting race-free across threads.
+    let splatStart: [Int32]
+    let splatEntries: [Int32]
+    /// The slicing constant 1 / (1 + 2^-d) of the reference implementation.
+    let alpha: Float
+
+    /// Largest magnitude a scaled feature may have. Beyond it lattice keys would lose integer
+    /// precision in Float (2^24) once elevated; see `init`.
+    public static let maximumFeatureMagnitude: Float = 1_048_576
+
+    /// Builds the lattice for `features`, N rows of `dimension` values, already divided by the
+    /// kernel widths (e.g. x/sxy, y/sxy, r/srgb…).
+    ///
+    /// A dimension whose values exceed `maximumFeatureMagnitude` (a width far below one pixel or
+    /// one colour level) is compressed to that range: distinct values stay thousands of lattice
+    /// units apart, where the Gaussian is zero either way, so the result is the same filter.
+    public init(features: [Float], dimension d: Int) {
+        precondition(d >= 1, "feature dimension must be at least 1")
+        precondition(features.count % d == 0 && !features.isEmpty, "features must be N rows of d values")
+        let n = features.count / d
+        dimension = d
+        pixelCount = n
+        let stride = d + 1
+
+        // Compress dimensions that would overflow the key range (see the doc comment).
+        var dimScale = [Float](repeating: 1, count: d)
+        for k in 0..<d {
+            var m: Float = 0
+            for i in 0..<n { m = max(m, abs(features[i * d + k])) }
+            precondition(m.isFinite, "features must be finite")
+            if m > Self.maximumFeatureMagnitude { dimScale[k] = Self.maximumFeatureMagnitude / m }
+        }
+
+        // Scale factors of E (Adams et al. 2010, p.5) times the expected standard deviation,
+        // computed in double and rounded to float as the reference does.
+        let invStdDev = Float((2.0 / 3.0).squareRoot() * Double(d + 1))
+        var scale = [Float](repeating: 0, count: d)
+        for i in 0..<d {
+            scale[i] = Float(1.0 / Double((i + 2) * (i + 1)).squareRoot() * Double(invStdDev)) * dimScale[i]
+        }
+
+        // Per pixel: the remainder-0 point and ranks of the enclosing simplex, and its weights.
+        var rem0 = [Int32](repeating: 0, count: n * stride)
+        var rank = [Int32](repeating: 0, count: n * stride)
+        var bary = [Float](repeating: 0, count: n * stride)
+        features.withUnsafeBufferPointer { fp in
+            let f = SharedConstPointer(fp.baseAddress!)
+            let sc = scale
+            rem0.withUnsafeMutableBufferPointer { r0 in
+                rank.withUnsafeMutableBufferPointer { rk in
+                    bary.withUnsafeMutableBufferPointer { bw in
+                        let r0p = SharedPointer(r0.baseAddress!)
+                        let rkp = SharedPointer(rk.baseAddress!)
+                        let bwp = SharedPointer(bw.baseAddress!)
+                        parallelChunks(n, grain: 2048) { range in
+                            Self.locateSimplices(range, f, d, sc, r0p, rkp, bwp)
+                        }
+                    }
+                }
+            }
+        }
+
+        // The canonical simplex: vertex `r` of the simplex with ranks `rank` is
+        // rem0 + canonical[r][rank], canonical[r][j] = r for j ≤ d - r, else r - (d + 1).
+        var canonical = [Int32](repeating: 0, count: stride * stride)
+        for r in 0...d {
+            for j in 0...d { canonical[r * stride + j] = j <= d - r ? Int32(r) : Int32(r - stride) }
+        }
+
+        // Hash the vertices (sequential: insertion order defines point indices).
+        var table = LatticeHashTable(dimension: d, expectedPoints: min(n * stride, max(64, n)))
+        var vertex = [Int32](repeating: 0, count: n * stride)
+        var key = [Int32](repeating: 0, count: d)
+        key.withUnsafeMutableBufferPointer { kp in
+            let key = kp.baseAddress!
+            for i in 0..<n {
+                let base = i * stride
+                for r in 0...d {
+                    for k in 0..<d { key[k] = rem0[base + k] + canonical[r * stride + Int(rank[base + k])] }
+                    vertex[base + r] = table.index(of: key, insert: true) + 1
+                }
+            }
+        }
+        let m = table.count
+        pointCount = m
+
+        // Blur neighbours: along axis j a point moves by ±((d+1)e_j − 1).
+        var neighbours = [Int32](repeating: 0, count: 2 * stride * m)
+        table.keys.withUnsafeBufferPointer { keys in
+            var n1 = [Int32](repeating: 0, count: d)
+            var n2 = [Int32](repeating: 0, count: d)
+            for j in 0...d {
+                for p in 0..<m {
+                    for k in 0..<d {
+                        n1[k] = keys[p * d + k] - 1
+                        n2[k] = keys[p * d + k] + 1
+                    }
+                    if j < d {
+                        n1[j] = keys[p * d + j] + Int32(d)
+                        n2[j] = keys[p * d + j] - Int32(d)
+                    }
+                    let slot = 2 * (j * m + p)
+                    neighbours[slot] = n1.withUnsafeBufferPointer { table.find($0.baseAddress!) } + 1
+                    neighbours[slot + 1] = n2.withUnsafeBufferPointer { table.find($0.baseAddress!) } + 1
+                }
+            }
+        }
+
+        // Invert pixel → vertex into point → (pixel, slot) for gather-splatting.
+        var start = [Int32](repeating: 0, count: m + 1)
+        for v in vertex { start[Int(v)] += 1 }          // start[p+1] counts point p
+        for p in 0..<m { start[p + 1] += start[p] }
+        var fill = Array(start[0..<m])
+        var entries = [Int32](repeating: 0, count: n * stride)
+        for e in 0..<(n * stride) {
+            let p = Int(vertex[e]) - 1
+            entries[Int(fill[p])] = Int32(e)
+            fill[p] += 1
+        }
+
+        self.vertex = vertex
+        self.barycentric = bary
+        self.neighbours = neighbours
+        self.splatStart = start
+        self.splatEntries = entries
+        self.alpha = 1 / (1 + Float.pow2(-d))
+    }
+
+    /// Elevates each feature vector onto the plane Σy = 0 and finds its enclosing simplex:
+    /// the nearest remainder-0 lattice point, the ranking of the differences, and the
+    /// barycentric weights (Adams et al. 2010, pp. 5 and 10), in float as the reference does.
+    private static func locateSimplices(
+        _ range: Range<Int>, _ f: SharedConstPointer<Float>, _ d: Int, _ scale: [Float],
+        _ rem0Out: SharedPointer<Int32>, _ rankOut: SharedPointer<Int32>, _ baryOut: SharedPointer<Float>
+    ) {
+        let stride = d + 1
+        let invDPlus1 = 1 / Float(stride)
+        let dPlus1 = Float(stride)
+        var elevated = [Float](repeating: 0, count: stride)
+        var rem0 = [Float](repeating: 0, count: stride)
+        var rank = [Float](repeating: 0, count: stride)
+        var bary = [Float](repeating: 0, count: stride + 1)
+        for i in range {
+            var sm: Float = 0
+            for j in Swift.stride(from: d, to: 0, by: -1) {
+                let cf = f[i * d + j - 1] * scale[j - 1]
+                elevated[j] = sm - Float(j) * cf
+                sm += cf
+            }
+            elevated[0] = sm
+
+            var sum: Float = 0
+            for k in 0...d {
+                let v = (invDPlus1 * elevated[k]).rounded(.toNearestOrEven)
+                rem0[k] = v * dPlus1
+                sum += v
+                rank[k] = 0
+            }
+            for a in 0..<d {
+                let da = elevated[a] - rem0[a]
+                for b in (a + 1)...d {
+                    if da < elevated[b] - rem0[b] { rank[a] += 1 } else { rank[b] += 1 }
+                }
+            }
+            // A point off the plane (sum ≠ 0) is brought back by wrapping ranks around.
+            for k in 0...d {
+                rank[k] += sum
+                if rank[k] < 0 {
+                    rank[k] += dPlus1
+                    rem0[k] += dPlus1
+                } else if rank[k] >= dPlus1 {
+                    rank[k] -= dPlus1
+                    rem0[k] -= dPlus1
+                }
+            }
+            for k in 0...(d + 1) { bary[k] = 0 }
+            for k in 0...d {
+                let v = (elevated[k] - rem0[k]) * invDPlus1
+                let p = d - Int(rank[k])
+                bary[p] += v
+                bary[p + 1] -= v
+            }
+            bary[0] += 1 + bary[d + 1]
+            for k in 0...d {
+                rem0Out[i * stride + k] = Int32(rem0[k])
+                rankOut[i * stride + k] = Int32(rank[k])
+                baryOut[i * stride + k] = bary[k]
+            }
+        }
+    }
+
+    /// Filters `channels` values per pixel (pixel-major) from `input` into `output`.
+    ///
+    /// `preScale` multiplies each pixel's input before splatting and `postScale` its output
+    /// after slicing; kernels use them for normalisation so that it costs no extra pass.
+    /// `reverse` runs the blur axes in reverse order, which is the exact transpose of the
+    /// forward filter (splat and slice are transposes of each other; each axis blur is
+    /// symmetric), as gradients need.
+    public func filter(
+        _ input: UnsafePointer<Float>, into output: UnsafeMutablePointer<Float>, channels v: Int,
+        reverse: Bool = false, preScale: UnsafePointer<Float>? = nil, postScale: UnsafePointer<Float>? = nil,
+        workspace: LatticeWorkspace
+    ) {
+        let d = dimension, stride = d + 1, m = pointCount, n = pixelCount
+        workspace.reserve(points: m + 1, channels: v)
+        var values = SharedPointer(workspace.first)
+        var next = SharedPointer(workspace.second)
+        let inp = SharedConstPointer(input)
+        let pre = preScale.map(SharedConstPointer.init)
+        let post = postScale.map(SharedConstPointer.init)
+
+        barycentric.withUnsafeBufferPointer { bw in
+        splatStart.withUnsafeBufferPointer { st in
+        splatEntries.withUnsafeBufferPointer { en in
+            let w = SharedConstPointer(bw.baseAddress!)
+            let start = SharedConstPointer(st.baseAddress!)
+            let entries = SharedConstPointer(en.baseAddress!)
+            let dst = values
+            for k in 0..<v { dst[k] = 0; next[k] = 0 }   // the pad point stays zero
+            parallelChunks(m, grain: 512) { range in
+                for p in range {
+                    let row = dst.advanced(by: (p + 1) * v)
+                    for k in 0..<v { row[k] = 0 }
+                    for e in Int(start[p])..<Int(start[p + 1]) {
+                        let entry = Int(entries[e])
+                        let pixel = entry / stride
+                        var weight = w[entry]
+                        if let pre { weight *= pre[pixel] }
+                        let src = inp.advanced(by: pixel * v)
+                        for k in 0..<v { row[k] += weight * src[k] }
+                    }
+                }
+            }
+        }}}
+
+        neighbours.withUnsafeBufferPointer { nb in
+            let nbp = SharedConstPointer(nb.baseAddress!)
+            for step in 0...d {
+                let j = reverse ? d - step : step
+                let src = values, dst = next
+                parallelChunks(m, grain: 512) { range in
+                    for p in range {
+                        let n1 = src.advanced(by: Int(nbp[2 * (j * m + p)]) * v)
+                        let n2 = src.advanced(by: Int(nbp[2 * (j * m + p) + 1]) * v)
+                        let old = src.advanced(by: (p + 1) * v)
+                        let new = dst.advanced(by: (p + 1) * v)
+                        for k in 0..<v { new[k] = old[k] + 0.5 * (n1[k] + n2[k]) }
+                    }
+                }
+                swap(&values, &next)
+            }
+        }
+
+        vertex.withUnsafeBufferPointer { vx in
+        barycentric.withUnsafeBufferPointer { bw in
+            let vp = SharedConstPointer(vx.baseAddress!)
+            let w = SharedConstPointer(bw.baseAddress!)
+            let out = SharedPointer(output)
+            let src = values
+            let alpha = self.alpha
+            parallelChunks(n, grain: 1024) { range in
+                for i in range {
+                    let row = out.advanced(by: i * v)
+                    for k in 0..<v { row[k] = 0 }
+                    let scaleOut = alpha * (post?[i] ?? 1)
+                    for r in 0..<stride {
+                        let weight = w[i * stride + r] * scaleOut
+                        let val = src.advanced(by: Int(vp[i * stride + r]) * v)
+                        for k in 0..<v { row[k] += weight * val[k] }
+                    }
+                }
+            }
+        }}
+    }
+}
+
+/// Scratch memory for `PermutohedralLattice.filter`: two (M+1)×channels value buffers.
+///
+/// Kept by the caller and reused across mean-field steps so a step allocates nothing.
+public final class LatticeWorkspace {
+    private(set) var first: UnsafeMutablePointer<Float>
+    private(set) var second: UnsafeMutablePointer<Float>
+    private var capacity = 0
+
+    public init() {
+        first = .allocate(capacity: 1)
+        second = .allocate(capacity: 1)
+        capacity = 1
+    }
+
+    deinit {
+        first.deallocate()
+        second.deallocate()
+    }
+
+    func reserve(points: Int, channels: Int) {
+        let needed = points * channels
+        guard needed > capacity else { return }
+        first.deallocate()
+        second.deallocate()
+        first = .allocate(capacity: needed)
+        second = .allocate(capacity: needed)
+        capacity = needed
+    }
+}
+
+extension Float {
+    /// 2^e for small integer e, exact.
+    static func pow2(_ e: Int) -> Float { Float(sign: .plus, exponent: e, significand: 1) }
+}
