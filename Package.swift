@@ -35,12 +35,12 @@ let package = Package(
         .executableTarget(
             name: "crfview",
             dependencies: [
-                "DenseCRF", "CRFIO", "Viewer", "Terminal",
+                "DenseCRF", "CRFIO",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: optimize),
         .testTarget(name: "DenseCRFTests", dependencies: ["DenseCRF", "CRFIO"]),
-        .testTarget(name: "CRFIOTests", dependencies: ["CRFIO"]),
+        .testTarget(name: "CRFIOTests", dependencies: ["CRFIO"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ViewerTests", dependencies: ["Viewer"]),
         .testTarget(name: "EndToEndTests", dependencies: ["CRFIO"]),
     ]

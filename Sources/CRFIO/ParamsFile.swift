@@ -1,0 +1,181 @@
+import DenseCRF
+import Foundation
+
+/// A model description in the JSON schema of `../shared/conformance/README.md`, plus
+/// `"iterations"`, `"clip"`, `"scale"` and a per-kernel `"normalization"`:
+///
+///     {"gaussian":  {"sxy": 3,  "compat": 3},
+///      "bilateral": {"sxy": 80, "srgb": 13, "compat": 10},
+///      "labels": 2, "iterations": 10, "gt_prob": 0.7}
+///
+/// A kernel that is absent is not used. `compat` is a number (Potts), a list of L numbers
+/// (diagonal), an L×L list of lists (matrix) or a path to an L×L `.npy` file, relative to the
+/// params file. Unknown keys are ignored, as the conformance cases carry descriptive ones.
+public struct ParamsFile: Sendable, Equatable {
+    public var parameters: CRFParameters
+    public var unary: UnarySettings
+    /// The number of labels, when the file states it.
+    public var labels: Int?
+
+    public init(parameters: CRFParameters, unary: UnarySettings = UnarySettings(), labels: Int? = nil) {
+        self.parameters = parameters
+        self.unary = unary
+        self.labels = labels
+    }
+
+    public static func read(_ path: String) throws -> ParamsFile {
+        let bytes = try FileBytes.read(path)
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: Data(bytes))
+        } catch {
+            throw CRFIOError(path: path, message: "not valid JSON: \(Self.jsonProblem(error))")
+        }
+        guard let root = object as? [String: Any] else {
+            throw CRFIOError(path: path, message: "expected a JSON object at the top level")
+        }
+        let folder = (path as NSString).deletingLastPathComponent
+        var reader = Reader(path: path, folder: folder)
+        return try reader.parse(root)
+    }
+
+    /// The JSON text of these settings, readable back by `read` (used by the viewer's export).
+    public func json() -> String {
+        func compat(_ c: LabelCompatibility) -> String {
+            switch c {
+            case .potts(let w): number(w)
+            case .diagonal(let v): "[" + v.map(number).joined(separator: ", ") + "]"
+            case .matrix(let m): "[" + m.map { "[" + $0.map(number).joined(separator: ", ") + "]" }.joined(separator: ", ") + "]"
+            }
+        }
+        func norm(_ n: KernelNormalization) -> String { n == .symmetric ? "" : ", \"normalization\": \"\(n.rawValue)\"" }
+        var lines: [String] = []
+        if let g = parameters.gaussian {
+            lines.append("  \"gaussian\": {\"sxy\": \(number(g.sxy)), \"compat\": \(compat(g.compat))\(norm(g.normalization))}")
+        }
+        if let b = parameters.bilateral {
+            lines.append("  \"bilateral\": {\"sxy\": \(number(b.sxy)), \"srgb\": \(number(b.srgb)), \"compat\": \(compat(b.compat))\(norm(b.normalization))}")
+        }
+        if let labels { lines.append("  \"labels\": \(labels)") }
+        lines.append("  \"iterations\": \(parameters.iterations)")
+        lines.append("  \"gt_prob\": \(number(unary.gtProb))")
+        lines.append("  \"clip\": \(number(unary.clip))")
+        if let s = unary.scale { lines.append("  \"scale\": \(number(s))") }
+        return "{\n" + lines.joined(separator: ",\n") + "\n}\n"
+    }
+
+    /// Shortest decimal that reads back to the same Float.
+    private func number(_ v: Float) -> String {
+        if v == v.rounded(), abs(v) < 1e7 { return String(Int(v)) }
+        return "\(v)"
+    }
+
+    private static func jsonProblem(_ error: Error) -> String {
+        let ns = error as NSError
+        return (ns.userInfo[NSDebugDescriptionErrorKey] as? String) ?? ns.localizedDescription
+    }
+
+    /// Walks the JSON object, naming the key path in every error.
+    private struct Reader {
+        let path: String
+        let folder: String
+
+        func fail(_ message: String) -> CRFIOError { CRFIOError(path: path, message: message) }
+
+        mutating func parse(_ root: [String: Any]) throws -> ParamsFile {
+            var parameters = CRFParameters(gaussian: nil, bilateral: nil)
+            var unary = UnarySettings()
+            var labels: Int?
+            if let g = root["gaussian"], !(g is NSNull) {
+                let o = try object(g, "gaussian")
+                parameters.gaussian = GaussianKernelParameters(
+                    sxy: try float(o["sxy"], "gaussian.sxy", default: 3),
+                    compat: try compat(o["compat"], "gaussian.compat", default: .potts(3)),
+                    normalization: try normalization(o["normalization"], "gaussian.normalization"))
+            }
+            if let b = root["bilateral"], !(b is NSNull) {
+                let o = try object(b, "bilateral")
+                parameters.bilateral = BilateralKernelParameters(
+                    sxy: try float(o["sxy"], "bilateral.sxy", default: 80),
+                    srgb: try float(o["srgb"], "bilateral.srgb", default: 13),
+                    compat: try compat(o["compat"], "bilateral.compat", default: .potts(10)),
+                    normalization: try normalization(o["normalization"], "bilateral.normalization"))
+            }
+            if let it = root["iterations"] { parameters.iterations = try int(it, "iterations") }
+            if let l = root["labels"] { labels = try int(l, "labels") }
+            if let g = root["gt_prob"] { unary.gtProb = try float(g, "gt_prob", default: 0.7) }
+            if let c = root["clip"] { unary.clip = try float(c, "clip", default: 1e-5) }
+            if let s = root["scale"], !(s is NSNull) { unary.scale = try float(s, "scale", default: 1) }
+            return ParamsFile(parameters: parameters, unary: unary, labels: labels)
+        }
+
+        /// JSON true/false also arrive as NSNumber; their Objective-C type code is "c".
+        static func isBoolean(_ n: NSNumber) -> Bool {
+            String(describing: type(of: n)).contains("Boolean") || String(cString: n.objCType) == "c"
+        }
+
+        func object(_ v: Any, _ key: String) throws -> [String: Any] {
+            guard let o = v as? [String: Any] else { throw fail("\"\(key)\" must be an object") }
+            return o
+        }
+
+        func float(_ v: Any?, _ key: String, default value: Float) throws -> Float {
+            guard let v else { return value }
+            guard let n = v as? NSNumber, !Self.isBoolean(n), n.doubleValue.isFinite else {
+                throw fail("\"\(key)\" must be a number, got \(v)")
+            }
+            return n.floatValue
+        }
+
+        func int(_ v: Any, _ key: String) throws -> Int {
+            guard let n = v as? NSNumber, !Self.isBoolean(n), n.doubleValue == n.doubleValue.rounded(), abs(n.doubleValue) < 1e9 else {
+                throw fail("\"\(key)\" must be an integer, got \(v)")
+            }
+            return n.intValue
+        }
+
+        func normalization(_ v: Any?, _ key: String) throws -> KernelNormalization {
+            guard let v else { return .symmetric }
+            guard let s = v as? String, let n = KernelNormalization(rawValue: s) else {
+                throw fail("\"\(key)\" must be one of symmetric, before, after, none; got \(v)")
+            }
+            return n
+        }
+
+        func compat(_ v: Any?, _ key: String, default value: LabelCompatibility) throws -> LabelCompatibility {
+            guard let v else { return value }
+            if let s = v as? String {
+                let file = s.hasPrefix("/") || folder.isEmpty ? s : folder + "/" + s
+                return try CompatibilityFile.read(file)
+            }
+            if v is NSNumber { return .potts(try float(v, key, default: 0)) }
+            guard let list = v as? [Any], !list.isEmpty else {
+                throw fail("\"\(key)\" must be a number, a list or a list of lists")
+            }
+            if list.allSatisfy({ $0 is [Any] }) {
+                var rows: [[Float]] = []
+                for (r, row) in list.enumerated() {
+                    var values: [Float] = []
+                    for (c, x) in (row as! [Any]).enumerated() { values.append(try float(x, "\(key)[\(r)][\(c)]", default: 0)) }
+                    rows.append(values)
+                }
+                return .matrix(rows)
+            }
+            var values: [Float] = []
+            for (i, x) in list.enumerated() { values.append(try float(x, "\(key)[\(i)]", default: 0)) }
+            return .diagonal(values)
+        }
+    }
+}
+
+/// An L×L compatibility matrix stored as `.npy`.
+public enum CompatibilityFile {
+    public static func read(_ path: String) throws -> LabelCompatibility {
+        let array = try NPYFile.read(path)
+        guard array.shape.count == 2, array.shape[0] == array.shape[1] else {
+            throw CRFIOError(path: path, message: "compatibility matrix must be square (L, L), got shape \(array.shape)")
+        }
+        let l = array.shape[0]
+        return .matrix((0..<l).map { r in Array(array.values[(r * l)..<((r + 1) * l)]) })
+    }
+}

@@ -1,0 +1,123 @@
+import ArgumentParser
+import CRFIO
+import DenseCRF
+import Foundation
+
+/// The model flags shared by `infer`, `view`, `eval` and `learn`. Flags override `--params`;
+/// without `--params` both standard kernels are on with the defaults shown.
+struct ModelOptions: ParsableArguments {
+    @Option(name: .customLong("params"), help: ArgumentHelp("Model parameters as JSON (schema of the conformance README, plus \"iterations\").", valueName: "file.json"))
+    var paramsFile: String?
+
+    @Option(help: ArgumentHelp("Spatial kernel width in pixels. (default: 3)", valueName: "px"))
+    var gaussianSxy: Float?
+    @Option(help: ArgumentHelp("Spatial kernel compatibility: a number (Potts), a comma list (diagonal) or an LxL .npy (matrix). (default: 3)", valueName: "w|list|file.npy"))
+    var gaussianCompat: String?
+    @Option(help: ArgumentHelp("Bilateral kernel width in pixels. (default: 80)", valueName: "px"))
+    var bilateralSxy: Float?
+    @Option(help: ArgumentHelp("Bilateral kernel colour width in levels 0-255. (default: 13)", valueName: "levels"))
+    var bilateralSrgb: Float?
+    @Option(help: ArgumentHelp("Bilateral kernel compatibility, as --gaussian-compat. (default: 10)", valueName: "w|list|file.npy"))
+    var bilateralCompat: String?
+    @Flag(help: "Leave out the spatial kernel.")
+    var noGaussian = false
+    @Flag(help: "Leave out the bilateral kernel.")
+    var noBilateral = false
+    @Option(help: ArgumentHelp("Mean-field steps. (default: 10)", valueName: "T"))
+    var iterations: Int?
+
+    @Option(help: ArgumentHelp("Confidence of annotated labels, for --labels. (default: 0.7)", valueName: "p"))
+    var gtProb: Float?
+    @Option(help: ArgumentHelp("Probabilities are clamped to at least this before -log. (default: 1e-05)", valueName: "p"))
+    var clip: Float?
+    @Option(help: ArgumentHelp("Blend probabilities with uniform: scale*p + (1-scale)/L, as pydensecrf's unary_from_softmax.", valueName: "s"))
+    var scale: Float?
+
+    /// The params file, if any, read once.
+    func loadParamsFile() throws -> ParamsFile? {
+        guard let path = paramsFile else { return nil }
+        return try CLIFailure.attributing(to: path) { try ParamsFile.read(path) }
+    }
+
+    /// Merges `--params` and the flags into a model for `labels` labels, checking every value
+    /// and naming the flag or file a bad one came from.
+    func resolve(_ file: ParamsFile?, labels: Int) throws -> (CRFParameters, UnarySettings) {
+        var p = file?.parameters ?? CRFParameters()
+        var unary = file?.unary ?? UnarySettings()
+        let origin = paramsFile ?? "parameters"
+
+        if noGaussian {
+            p.gaussian = nil
+        } else if gaussianSxy != nil || gaussianCompat != nil {
+            p.gaussian = p.gaussian ?? GaussianKernelParameters()
+        }
+        if let s = gaussianSxy { p.gaussian?.sxy = s }
+        if let c = gaussianCompat { p.gaussian?.compat = try Self.compat(c, flag: "--gaussian-compat") }
+
+        if noBilateral {
+            p.bilateral = nil
+        } else if bilateralSxy != nil || bilateralSrgb != nil || bilateralCompat != nil {
+            p.bilateral = p.bilateral ?? BilateralKernelParameters()
+        }
+        if let s = bilateralSxy { p.bilateral?.sxy = s }
+        if let s = bilateralSrgb { p.bilateral?.srgb = s }
+        if let c = bilateralCompat { p.bilateral?.compat = try Self.compat(c, flag: "--bilateral-compat") }
+        if let t = iterations { p.iterations = t }
+        if let g = gtProb { unary.gtProb = g }
+        if let c = clip { unary.clip = c }
+        if let s = scale { unary.scale = s }
+
+        // Attribute each problem to the flag that set it, else to the params file.
+        for (value, flag) in [(gaussianSxy, "--gaussian-sxy"), (bilateralSxy, "--bilateral-sxy"), (bilateralSrgb, "--bilateral-srgb")] {
+            if let v = value, !(v > 0 && v.isFinite) { throw CLIFailure(flag, "must be positive, got \(v)") }
+        }
+        if let t = iterations, t < 0 { throw CLIFailure("--iterations", "must be at least 0, got \(t)") }
+        if let g = p.gaussian {
+            try CLIFailure.attributing(to: gaussianCompat ?? origin) { try g.compat.validate(labels: labels) }
+        }
+        if let b = p.bilateral {
+            try CLIFailure.attributing(to: bilateralCompat ?? origin) { try b.compat.validate(labels: labels) }
+        }
+        try CLIFailure.attributing(to: origin) { try p.validate(labels: labels) }
+        if let s = unary.scale, !(s > 0 && s <= 1) { throw CLIFailure(scale != nil ? "--scale" : origin, "scale must be in (0, 1], got \(s)") }
+        if !(unary.clip > 0 && unary.clip < 1) { throw CLIFailure(clip != nil ? "--clip" : origin, "clip must be in (0, 1), got \(unary.clip)") }
+        if !(unary.gtProb > 0 && unary.gtProb < 1) { throw CLIFailure(gtProb != nil ? "--gt-prob" : origin, "gt_prob must be in (0, 1), got \(unary.gtProb)") }
+        return (p, unary)
+    }
+
+    /// A compat flag: a number (Potts), a comma list (diagonal) or a path to an L×L `.npy`.
+    static func compat(_ text: String, flag: String) throws -> LabelCompatibility {
+        let parts = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let numbers = parts.compactMap(Float.init)
+        if numbers.count == parts.count, !numbers.isEmpty {
+            return numbers.count == 1 && !text.contains(",") ? .potts(numbers[0]) : .diagonal(numbers)
+        }
+        if text.hasSuffix(".npy") {
+            return try CLIFailure.attributing(to: text) { try CompatibilityFile.read(text) }
+        }
+        throw CLIFailure(flag, "expected a number, a comma list of numbers or an LxL .npy file, got '\(text)'")
+    }
+}
+
+/// Where the unaries come from: exactly one of the three.
+struct UnaryOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Unary energies U = -log p, float (L,H,W) or (H,W,L) .npy.", valueName: "U.npy"))
+    var unary: String?
+    @Option(help: ArgumentHelp("Class probabilities, float (L,H,W) or (H,W,L) .npy.", valueName: "P.npy"))
+    var probs: String?
+    @Option(help: ArgumentHelp("Annotation PNG: 8-bit indices (0 = unknown, classes 1..L) or RGB colours (black = unknown).", valueName: "A.png"))
+    var labels: String?
+    @Option(help: ArgumentHelp("Layout of the .npy arrays when it cannot be told from their shape.", valueName: "chw|hwc"))
+    var layout: String?
+
+    /// How many of the three sources were given.
+    var givenCount: Int { [unary, probs, labels].compactMap { $0 }.count }
+
+    func parsedLayout() throws -> ArrayLayout? {
+        guard let layout else { return nil }
+        guard let l = ArrayLayout(rawValue: layout.lowercased()) else {
+            throw CLIFailure("--layout", "expected chw or hwc, got '\(layout)'")
+        }
+        return l
+    }
+}
