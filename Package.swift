@@ -39,7 +39,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: optimize),
-        .testTarget(name: "DenseCRFTests", dependencies: ["DenseCRF", "CRFIO"]),
+        .testTarget(
+            name: "DenseCRFTests",
+            dependencies: ["DenseCRF", "CRFIO", .product(name: "RealModule", package: "swift-numerics")]),
         .testTarget(name: "CRFIOTests", dependencies: ["CRFIO"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ViewerTests", dependencies: ["Viewer"]),
         .testTarget(name: "EndToEndTests", dependencies: ["CRFIO"]),

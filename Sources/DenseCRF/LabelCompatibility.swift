@@ -39,7 +39,7 @@ public enum LabelCompatibility: Sendable, Equatable {
             for l in 0..<labels { mu[l * labels + l] = v[l] }
         case .matrix(let m):
             for a in 0..<labels {
-                for b in 0..<labels { mu[a * labels + b] = (m[a][b] + m[b][a]) / 2 }
+                for b in 0..<labels { mu[a * labels + b] = m[a][b] / 2 + m[b][a] / 2 }   // no overflow near Float.max
             }
         }
         return mu
@@ -92,12 +92,13 @@ struct CompatibilityTransform: Sendable {
         }
     }
 
-    /// Σ_l' μ[a][l'] · k[l'] for one label a of one pixel.
+    /// Σ_l' μ[a][l'] · k[l'] for one label a of one pixel, in Double: energies are reported,
+    /// not fed back, and must stay finite even for compatibilities near Float's range.
     @inline(__always)
-    func row(_ a: Int, dot k: UnsafePointer<Float>) -> Float {
-        if let diagonal { return diagonal[a] * k[a] }
-        var s: Float = 0
-        for b in 0..<labels { s += matrix[a * labels + b] * k[b] }
+    func row(_ a: Int, dot k: UnsafePointer<Float>) -> Double {
+        if let diagonal { return Double(diagonal[a]) * Double(k[a]) }
+        var s = 0.0
+        for b in 0..<labels { s += Double(matrix[a * labels + b]) * Double(k[b]) }
         return s
     }
 }

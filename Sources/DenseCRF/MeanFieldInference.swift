@@ -228,7 +228,7 @@ public final class MeanFieldInference {
                 let transform = term.transform
                 energy += parallelSum(n, grain: 8192) { range in
                     var s = 0.0
-                    for i in range { s += Double(transform.row(Int(lab[i]), dot: src.advanced(by: i * l))) }
+                    for i in range { s += transform.row(Int(lab[i]), dot: src.advanced(by: i * l)) }
                     return s
                 }
             }

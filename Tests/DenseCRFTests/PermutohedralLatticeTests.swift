@@ -1,3 +1,4 @@
+import RealModule
 import Testing
 @testable import DenseCRF
 
@@ -5,11 +6,13 @@ import Testing
 ///
 /// The permutohedral lattice is an approximation: Adams et al. (2010) scale the lattice so
 /// its blur matches a Gaussian of the feature scale, but splatting to simplex vertices adds
-/// resampling error. Measured here on the fixtures below (relative RMS error of the
-/// symmetric-normalised filter on a random signal): about 9% for the 2-D spatial kernel,
-/// about 10% for the 5-D bilateral kernel on a two-region image, and below 0.5% for widths far
-/// beyond the image (the filter becomes a global mean, which the lattice gets nearly exact).
-/// The bounds asserted are those figures with a margin.
+/// resampling error. Measured on the fixtures below (relative RMS error of the
+/// symmetric-normalised filter applied to noisy marginals, the signals mean-field filters):
+/// 1.1% for the 2-D spatial kernel (sxy 3), 2.3% for the 5-D bilateral kernel on a two-region
+/// image, 1.1% in 1-D, 4.2% in 7-D, and 0.07% for a width far beyond the image (a global
+/// mean). The bounds asserted are about 1.5 times those figures. The error grows for white
+/// noise (up to ~25% in 5-D), whose high frequencies the lattice's resampling smears; it is
+/// the same error pydensecrf has, which is why conformance is judged against its lattice.
 @Suite struct PermutohedralLatticeTests {
     /// K(Q)_i = D_i Σ_j exp(−|f_i − f_j|²/2) D_j Q_j with D = 1/sqrt(Σ_j k_ij), self included.
     static func exactSymmetric(features f: [Float], dimension d: Int, values: [Float], channels v: Int) -> [Float] {
@@ -19,7 +22,7 @@ import Testing
             for j in 0..<n {
                 var dist = 0.0
                 for c in 0..<d { let t = Double(f[i * d + c] - f[j * d + c]); dist += t * t }
-                k[i * n + j] = (-dist / 2).exp()
+                k[i * n + j] = Double.exp(-dist / 2)
             }
         }
         let norm = (0..<n).map { i in 1 / (0..<n).reduce(0.0) { $0 + k[i * n + $1] }.squareRoot() }
@@ -54,36 +57,39 @@ import Testing
         return out
     }
 
-    static func signal(_ count: Int, seed: UInt64) -> [Float] {
-        var rng = TestImages.Random(seed: seed)
-        return (0..<count).map { _ in rng.float() }
+    /// Marginal-like signals, what mean-field filters: noisy per-pixel probabilities of
+    /// `channels` labels that favour a left/right split (pixel-major).
+    static func signal(_ count: Int, seed: UInt64, channels: Int = 1, width: Int = 20) -> [Float] {
+        let pixels = count / channels
+        let p = TestImages.noisyProbabilities(width: width, height: pixels / width, labels: max(channels, 2), seed: seed)
+        return (0..<count).map { e in p[(e % channels) * pixels + e / channels] }
     }
 
     @Test func spatialKernelMatchesExactGaussian() {
         let (w, h, v) = (20, 15, 3)
         let f = KernelFeatures.gaussian(width: w, height: h, sxy: 3)
-        let x = Self.signal(w * h * v, seed: 3)
+        let x = Self.signal(w * h * v, seed: 3, channels: v, width: w)
         let err = Self.relativeRMS(Self.lattice(DenseKernel(features: f, dimension: 2), x, channels: v),
                                    Self.exactSymmetric(features: f, dimension: 2, values: x, channels: v))
-        #expect(err < 0.12, "relative RMS error \(err)")
+        #expect(err < 0.017, "relative RMS error \(err)")
     }
 
     @Test func bilateralKernelMatchesExactGaussian() {
         let image = TestImages.twoRegions(width: 18, height: 14)
         let f = KernelFeatures.bilateral(image: image, sxy: 5, srgb: 20)
-        let x = Self.signal(image.pixelCount * 2, seed: 5)
+        let x = Self.signal(image.pixelCount * 2, seed: 5, channels: 2, width: 18)
         let err = Self.relativeRMS(Self.lattice(DenseKernel(features: f, dimension: 5), x, channels: 2),
                                    Self.exactSymmetric(features: f, dimension: 5, values: x, channels: 2))
-        #expect(err < 0.15, "relative RMS error \(err)")
+        #expect(err < 0.035, "relative RMS error \(err)")
     }
 
     @Test func veryWideKernelIsNearlyExact() {
         let (w, h) = (16, 12)
         let f = KernelFeatures.gaussian(width: w, height: h, sxy: 1000)
-        let x = Self.signal(w * h, seed: 9)
+        let x = Self.signal(w * h, seed: 9, width: w)
         let err = Self.relativeRMS(Self.lattice(DenseKernel(features: f, dimension: 2), x, channels: 1),
                                    Self.exactSymmetric(features: f, dimension: 2, values: x, channels: 1))
-        #expect(err < 0.005, "relative RMS error \(err)")
+        #expect(err < 0.0012, "relative RMS error \(err)")
     }
 
     @Test(arguments: KernelNormalization.allCases)
@@ -91,7 +97,7 @@ import Testing
         // <K x, y> = <x, Kᵀ y> to float precision, for every normalisation.
         let image = TestImages.twoRegions(width: 17, height: 13)
         let kernel = DenseKernel(features: KernelFeatures.bilateral(image: image, sxy: 4, srgb: 15), dimension: 5, normalization: normalization)
-        let x = Self.signal(image.pixelCount * 2, seed: 21), y = Self.signal(image.pixelCount * 2, seed: 22)
+        let x = Self.signal(image.pixelCount * 2, seed: 21, channels: 2, width: 17), y = Self.signal(image.pixelCount * 2, seed: 22, channels: 2, width: 17)
         let kx = Self.lattice(kernel, x, channels: 2), kty = Self.lattice(kernel, y, channels: 2, transpose: true)
         let lhs = zip(kx, y).reduce(0.0) { $0 + Double($1.0 * $1.1) }
         let rhs = zip(x, kty).reduce(0.0) { $0 + Double($1.0 * $1.1) }
@@ -107,21 +113,27 @@ import Testing
     }
 
     @Test func higherDimensionalFeatures() {
-        // d = 7 (position + colour + two extra channels): still close to the exact filter.
-        let n = 150
-        var rng = TestImages.Random(seed: 4)
-        let f = (0..<(n * 7)).map { _ in rng.float() * 3 }
-        let x = Self.signal(n, seed: 8)
-        let err = Self.relativeRMS(Self.lattice(DenseKernel(features: f, dimension: 7), x, channels: 1),
-                                   Self.exactSymmetric(features: f, dimension: 7, values: x, channels: 1))
-        #expect(err < 0.2, "relative RMS error \(err)")
+        // d = 7: position plus five smooth extra channels (depth-like), 15x10 pixels.
+        let (w, h, d) = (15, 10, 7)
+        var f = [Float]()
+        for y in 0..<h {
+            for x in 0..<w {
+                let (fx, fy) = (Float(x) / 3, Float(y) / 3)
+                f += [fx, fy, Float.sin(fx), Float.cos(fy), Float.sin(fx + fy), fx * fy / 10, x < w / 2 ? 0 : 2]
+            }
+        }
+        let n = w * h
+        let x = Self.signal(n, seed: 8, width: w)
+        let err = Self.relativeRMS(Self.lattice(DenseKernel(features: f, dimension: d), x, channels: 1),
+                                   Self.exactSymmetric(features: f, dimension: d, values: x, channels: 1))
+        #expect(err < 0.065, "relative RMS error \(err)")
     }
 
     @Test func oneDimensionalFeatures() {
         let f: [Float] = (0..<200).map { Float($0) / 4 }
-        let x = Self.signal(200, seed: 12)
+        let x = Self.signal(200, seed: 12, width: 20)
         let err = Self.relativeRMS(Self.lattice(DenseKernel(features: f, dimension: 1), x, channels: 1),
                                    Self.exactSymmetric(features: f, dimension: 1, values: x, channels: 1))
-        #expect(err < 0.1, "relative RMS error \(err)")
+        #expect(err < 0.017, "relative RMS error \(err)")
     }
 }

@@ -1,3 +1,4 @@
+import RealModule
 import DenseCRF
 
 /// Small deterministic inputs for engine tests.

@@ -1,0 +1,135 @@
+import RealModule
+import Testing
+@testable import DenseCRF
+
+@Suite struct MeanFieldInferenceTests {
+    static func model(_ parameters: CRFParameters = CRFParameters(), labels: Int = 3, width: Int = 24, height: Int = 16) throws -> DenseCRF {
+        let image = TestImages.twoRegions(width: width, height: height)
+        let p = TestImages.noisyProbabilities(width: width, height: height, labels: labels)
+        let unary = try UnaryEnergies(probabilities: p, labels: labels, pixels: width * height)
+        return try DenseCRF(image: image, unary: unary, parameters: parameters)
+    }
+
+    @Test func stepZeroIsSoftmaxOfMinusUnary() throws {
+        let m = try Self.model()
+        let q = MeanFieldInference(model: m).marginals
+        for i in [0, 100, 383] {
+            let u = m.unary.values[(i * 3)..<(i * 3 + 3)]
+            let z = u.reduce(0) { $0 + Float.exp(-$1) }
+            for (k, e) in u.enumerated() { #expect(abs(q.values[i * 3 + k] - Float.exp(-e) / z) < 1e-6) }
+        }
+    }
+
+    @Test func marginalsStayNormalisedAndFreeEnergyFalls() throws {
+        let inference = MeanFieldInference(model: try Self.model())
+        inference.run(10)
+        let q = inference.marginals
+        for i in 0..<q.pixelCount {
+            let s = q.pixel(i).reduce(0, +)
+            #expect(abs(s - 1) < 1e-5)
+        }
+        let kl = inference.statistics.map(\.kl)
+        #expect(kl.count == 11)
+        #expect(kl[10] < kl[0])
+        #expect(inference.statistics.map(\.iteration) == Array(0...10))
+    }
+
+    @Test func crfCleansNoisyLabels() throws {
+        let m = try Self.model(labels: 3, width: 40, height: 30)
+        let inference = MeanFieldInference(model: m)
+        let truth = (0..<m.pixelCount).map { Int32($0 % 40 < 20 ? 0 : 1) }
+        let before = zip(m.unary.labels(), truth).filter { $0 == $1 }.count
+        inference.run(10)
+        let after = zip(inference.currentLabels, truth).filter { $0 == $1 }.count
+        #expect(after > before)
+        #expect(after == m.pixelCount, "CRF result has \(m.pixelCount - after) errors")
+    }
+
+    @Test func energyTrackingDoesNotChangeMarginals() throws {
+        let m = try Self.model()
+        let a = MeanFieldInference(model: m, tracksEnergy: true)
+        let b = MeanFieldInference(model: m, tracksEnergy: false)
+        a.run(5)
+        b.run(5)
+        #expect(a.marginals == b.marginals)
+        #expect(b.statistics.isEmpty)
+    }
+
+    @Test func changedCountsMatchArgmaxDifferences() throws {
+        let inference = MeanFieldInference(model: try Self.model())
+        var previous = inference.currentLabels
+        for _ in 0..<4 {
+            inference.step()
+            let now = inference.currentLabels
+            #expect(inference.statistics.last!.changed == zip(previous, now).filter { $0 != $1 }.count)
+            previous = now
+        }
+    }
+
+    /// The MAP energy against its definition, computed pair by pair with the kernel's own
+    /// filter: E(x) = Σ U(x_i) + Σ_i Σ_l' μ(x_i, l') [K onehot(x)](i, l').
+    @Test func mapEnergyMatchesDefinition() throws {
+        let m = try Self.model(CRFParameters(gaussian: GaussianKernelParameters(sxy: 2, compat: .diagonal([-1, -2, -0.5])), bilateral: nil))
+        let inference = MeanFieldInference(model: m)
+        let x = inference.currentLabels
+        let l = m.labelCount
+        var hot = [Float](repeating: 0, count: m.pixelCount * l)
+        for (i, v) in x.enumerated() { hot[i * l + Int(v)] = 1 }
+        let k = PermutohedralLatticeTests.lattice(m.terms[0].kernel, hot, channels: l)
+        let mu: [Float] = [-1, -2, -0.5]
+        var e = 0.0
+        for i in 0..<m.pixelCount {
+            let xi = Int(x[i])
+            e += Double(m.unary.values[i * l + xi]) + Double(mu[xi] * k[i * l + xi])
+        }
+        #expect(abs(inference.statistics[0].mapEnergy - e) < 1e-6 * abs(e))
+    }
+
+    @Test func hugeCompatibilityAndTinyWidthsStayFinite() throws {
+        let cases: [CRFParameters] = [
+            CRFParameters(gaussian: GaussianKernelParameters(sxy: 3, compat: .potts(1e30)), bilateral: BilateralKernelParameters(sxy: 80, srgb: 1e-6, compat: .potts(3e38))),
+            CRFParameters(gaussian: GaussianKernelParameters(sxy: 1e-7, compat: .potts(-3e38)), bilateral: BilateralKernelParameters(sxy: 1e-9, srgb: 1e-30, compat: .matrix([[3e38, -3e38, 1], [-3e38, 3e38, 0], [1, 0, 3e38]]))),
+            CRFParameters(gaussian: GaussianKernelParameters(sxy: 1e30, compat: .potts(5)), bilateral: BilateralKernelParameters(sxy: 1e30, srgb: 1e30, compat: .potts(5))),
+        ]
+        for parameters in cases {
+            let inference = MeanFieldInference(model: try Self.model(parameters))
+            inference.run(5)
+            #expect(inference.marginals.values.allSatisfy { $0.isFinite && $0 >= 0 && $0 <= 1 })
+            #expect(inference.statistics.allSatisfy { $0.kl.isFinite && $0.mapEnergy.isFinite }, "\(inference.statistics)")
+        }
+    }
+
+    @Test func featureKernelOnExtraChannels() throws {
+        // A depth-like feature that splits the image in two agrees with the colour split.
+        let (w, h) = (24, 16)
+        let depth = (0..<(w * h)).map { Float($0 % w < w / 2 ? 1 : 9) }
+        let kernel = FeatureKernelParameters(features: depth, dimension: 1, widths: [0.5], compat: .potts(5))
+        let m = try Self.model(CRFParameters(gaussian: nil, bilateral: nil, featureKernels: [kernel]), width: w, height: h)
+        #expect(m.terms.map(\.name) == ["features 1"])
+        let inference = MeanFieldInference(model: m)
+        inference.run(5)
+        let truth = (0..<(w * h)).map { Int32($0 % w < w / 2 ? 0 : 1) }
+        #expect(zip(inference.currentLabels, truth).filter { $0 != $1 }.count == 0)
+    }
+
+    @Test func oneCallInferenceEqualsSteps() throws {
+        let m = try Self.model()
+        let a = MeanFieldInference(model: m), b = MeanFieldInference(model: m)
+        a.run(6)
+        for _ in 0..<6 { b.step() }
+        #expect(a.marginals == b.marginals)
+        #expect(a.iteration == 6)
+    }
+
+    @Test func singleThreadAgreesWithParallel() throws {
+        let m = try Self.model(width: 90, height: 70)
+        Parallelism.setWorkerCount(1)
+        let a = MeanFieldInference(model: m)
+        a.run(3)
+        Parallelism.setWorkerCount(nil)
+        let b = MeanFieldInference(model: m)
+        b.run(3)
+        let worst = zip(a.marginals.values, b.marginals.values).map { abs($0 - $1) }.max()!
+        #expect(worst < 1e-6)
+    }
+}
