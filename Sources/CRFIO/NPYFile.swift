@@ -1,0 +1,83 @@
+/// numpy's .npy files, read into and written from `NPYArray`.
+public enum NPYFile {
+    /// Reads float32, float64 or uint8 data ('<f4', '>f4', '<f8', '>f8', '|u1', …), little or
+    /// big endian, C or Fortran order (transposed to C order), header versions 1.0, 2.0 and
+    /// 3.0, converting values to Float. Data past the end of the array is ignored, as np.load
+    /// ignores it.
+    public static func read(_ path: String) throws -> NPYArray {
+        try parse(FileBytes.read(path), path: path)
+    }
+
+    /// `read` on bytes already in memory; `path` only names the source in errors.
+    public static func parse(_ bytes: [UInt8], path: String) throws -> NPYArray {
+        let header = try NPYHeader(parsing: bytes, path: path)
+        let dataSize = header.elementCount * header.dtype.size
+        let available = bytes.count - header.dataOffset
+        guard available >= dataSize else {
+            let dimensions = header.shape.map(String.init).joined(separator: "x")
+            throw CRFIOError(
+                path: path,
+                message: "truncated: header says \(dimensions) \(header.dtype.name) (\(dataSize) bytes) "
+                    + "but \(available) bytes follow")
+        }
+        let stored = header.dtype.decode(bytes, offset: header.dataOffset, count: header.elementCount)
+        let values = header.isFortranOrder ? cOrder(fromFortranOrder: stored, shape: header.shape) : stored
+        return NPYArray(shape: header.shape, values: values)
+    }
+
+    /// Writes float32, little-endian, C order, header version 1.0, atomically (see `AtomicFile`).
+    public static func write(_ array: NPYArray, to path: String) throws {
+        try AtomicFile.write(encode(array), to: path)
+    }
+
+    /// The exact bytes np.save writes for the same float32 array: the same header text, the
+    /// same spare room after it (numpy leaves space for the first axis to grow to 21 digits so
+    /// appending tools can rewrite the header in place) and the same padding, ending in "\n",
+    /// that starts the data at a multiple of 64 bytes.
+    public static func encode(_ array: NPYArray) -> [UInt8] {
+        let count = array.shape.reduce(1, *)
+        precondition(count == array.values.count, "NPYArray shape \(array.shape) needs \(count) values")
+        let shape = PythonLiteral.tuple(array.shape.map { .integer(String($0)) }).repr
+        var header = "{'descr': '<f4', 'fortran_order': False, 'shape': \(shape), }"
+        if let first = array.shape.first {
+            header += String(repeating: " ", count: max(0, 21 - String(first).count))
+        }
+        let preambleSize = NPYHeader.magic.count + 2 + 2
+        let unpadded = header.utf8.count + 1
+        header += String(repeating: " ", count: 64 - (preambleSize + unpadded) % 64) + "\n"
+        let headerSize = header.utf8.count
+        precondition(headerSize <= Int(UInt16.max), "a .npy 1.0 header holds at most 65535 bytes")
+
+        var bytes = NPYHeader.magic + [1, 0, UInt8(headerSize & 0xFF), UInt8(headerSize >> 8)]
+        bytes.reserveCapacity(bytes.count + headerSize + 4 * count)
+        bytes += header.utf8
+        for value in array.values {
+            withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes += $0 }
+        }
+        return bytes
+    }
+
+    /// Reorders Fortran-order data (first axis fastest) into C order (last axis fastest) by
+    /// walking the C-order index like an odometer while tracking the Fortran offset.
+    private static func cOrder(fromFortranOrder values: [Float], shape: [Int]) -> [Float] {
+        var strides = [Int](repeating: 1, count: shape.count)
+        for axis in shape.indices.dropFirst() { strides[axis] = strides[axis - 1] * shape[axis - 1] }
+        var index = [Int](repeating: 0, count: shape.count)
+        var offset = 0
+        var result: [Float] = []
+        result.reserveCapacity(values.count)
+        for _ in 0..<values.count {
+            result.append(values[offset])
+            var axis = shape.count - 1
+            while axis >= 0 {
+                index[axis] += 1
+                offset += strides[axis]
+                if index[axis] < shape[axis] { break }
+                offset -= strides[axis] * shape[axis]
+                index[axis] = 0
+                axis -= 1
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+
+/// Test inputs: the committed fixtures (made by Fixtures/make_fixtures.py) and scratch folders.
+enum Fixtures {
+    static func path(_ name: String) -> String {
+        Bundle.module.url(forResource: "Fixtures", withExtension: nil)!.appendingPathComponent(name).path
+    }
+
+    static func bytes(_ name: String) -> [UInt8] {
+        [UInt8](FileManager.default.contents(atPath: path(name))!)
+    }
+
+    /// Runs `body` with a new empty folder that is removed afterwards.
+    static func withTemporaryFolder(_ body: (String) throws -> Void) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crfio-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try body(folder)
+    }
+
+    static func write(_ bytes: [UInt8], to path: String) {
+        precondition(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
+    }
+
+    static func contents(of folder: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+    }
+}
