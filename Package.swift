@@ -44,6 +44,6 @@ let package = Package(
             dependencies: ["DenseCRF", "CRFIO", .product(name: "RealModule", package: "swift-numerics")]),
         .testTarget(name: "CRFIOTests", dependencies: ["CRFIO"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ViewerTests", dependencies: ["Viewer"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["CRFIO"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["CRFIO", "DenseCRF"]),
     ]
 )

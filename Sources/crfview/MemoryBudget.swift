@@ -4,8 +4,12 @@ import Foundation
 /// How much memory inference may use here, so that too-large inputs are refused up front with
 /// a useful message instead of being killed half-way.
 enum MemoryBudget {
-    /// MemAvailable from /proc/meminfo (Linux), else physical memory.
+    /// `CRFVIEW_MEMORY_LIMIT` (bytes) when set, to cap what crfview may use on a shared
+    /// machine; else MemAvailable from /proc/meminfo (Linux), else physical memory.
     static var availableBytes: Int {
+        if let limit = ProcessInfo.processInfo.environment["CRFVIEW_MEMORY_LIMIT"], let bytes = Int(limit), bytes > 0 {
+            return bytes
+        }
         if let text = try? String(contentsOfFile: "/proc/meminfo", encoding: .utf8) {
             for line in text.split(separator: "\n") where line.hasPrefix("MemAvailable:") {
                 let kb = line.split(separator: " ").compactMap { Int($0) }.first ?? 0
@@ -30,5 +34,7 @@ enum MemoryBudget {
         throw CLIFailure(path, "image is \(width)x\(height) with \(labels) labels and needs about \(gib(need)) of memory, but \(gib(have)) is available; about \(String(format: "%.1f", Double(fits) / 1e6)) megapixels would fit (e.g. \(Int(Double(fits).squareRoot() * 4 / 3))x\(Int(Double(fits).squareRoot() * 3 / 4)))")
     }
 
-    static func gib(_ bytes: Int) -> String { String(format: "%.1f GiB", Double(bytes) / Double(1 << 30)) }
+    static func gib(_ bytes: Int) -> String {
+        bytes >= 1 << 30 ? String(format: "%.1f GiB", Double(bytes) / Double(1 << 30)) : String(format: "%.1f MiB", Double(bytes) / Double(1 << 20))
+    }
 }

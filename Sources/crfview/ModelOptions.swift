@@ -73,16 +73,23 @@ struct ModelOptions: ParsableArguments {
         }
         if let t = iterations, t < 0 { throw CLIFailure("--iterations", "must be at least 0, got \(t)") }
         if let g = p.gaussian {
-            try CLIFailure.attributing(to: gaussianCompat ?? origin) { try g.compat.validate(labels: labels) }
+            try CLIFailure.attributing(to: Self.subject(gaussianCompat, flag: "--gaussian-compat", origin)) { try g.compat.validate(labels: labels) }
         }
         if let b = p.bilateral {
-            try CLIFailure.attributing(to: bilateralCompat ?? origin) { try b.compat.validate(labels: labels) }
+            try CLIFailure.attributing(to: Self.subject(bilateralCompat, flag: "--bilateral-compat", origin)) { try b.compat.validate(labels: labels) }
         }
         try CLIFailure.attributing(to: origin) { try p.validate(labels: labels) }
         if let s = unary.scale, !(s > 0 && s <= 1) { throw CLIFailure(scale != nil ? "--scale" : origin, "scale must be in (0, 1], got \(s)") }
         if !(unary.clip > 0 && unary.clip < 1) { throw CLIFailure(clip != nil ? "--clip" : origin, "clip must be in (0, 1), got \(unary.clip)") }
         if !(unary.gtProb > 0 && unary.gtProb < 1) { throw CLIFailure(gtProb != nil ? "--gt-prob" : origin, "gt_prob must be in (0, 1), got \(unary.gtProb)") }
         return (p, unary)
+    }
+
+    /// Who a compatibility problem is reported against: the `.npy` file or the flag that gave
+    /// it, else the params file.
+    private static func subject(_ value: String?, flag: String, _ origin: String) -> String {
+        guard let value else { return origin }
+        return value.hasSuffix(".npy") ? value : flag
     }
 
     /// A compat flag: a number (Potts), a comma list (diagonal) or a path to an L×L `.npy`.
