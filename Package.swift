@@ -35,8 +35,9 @@ let package = Package(
         .executableTarget(
             name: "crfview",
             dependencies: [
-                "DenseCRF", "CRFIO",
+                "DenseCRF", "CRFIO", "Viewer", "Terminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
             ],
             swiftSettings: optimize),
         .testTarget(

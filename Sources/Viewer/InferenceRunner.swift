@@ -1,0 +1,153 @@
+import DenseCRF
+import Foundation
+
+/// Runs mean-field inference off the UI thread and hands each finished step to the UI.
+///
+/// Every `start` bumps a generation number; the running job checks it between steps and stops
+/// once it is stale, and `drain` drops any event of an older generation. So after a parameter
+/// change, nothing computed with the old parameters can reach the screen, even if the old job
+/// was in the middle of a step when the change came.
+///
+/// Jobs run on a `Scheduler`: a background queue in the app, or `ManualScheduler` in tests,
+/// which runs queued work only when the test says so (no sleeps, no races).
+public final class InferenceRunner: @unchecked Sendable {
+    /// What one run computes.
+    public struct Job: Sendable {
+        public var image: RGBImage
+        public var source: UnarySource
+        public var unarySettings: UnarySettings
+        public var parameters: CRFParameters
+
+        public init(image: RGBImage, source: UnarySource, unarySettings: UnarySettings, parameters: CRFParameters) {
+            self.image = image
+            self.source = source
+            self.unarySettings = unarySettings
+            self.parameters = parameters
+        }
+    }
+
+    /// What the UI receives, tagged with the generation of the run it belongs to.
+    public enum Event: Sendable {
+        /// The model was built (lattices ready) in `milliseconds`.
+        case built(generation: Int, milliseconds: Double)
+        case step(generation: Int, frame: StepFrame)
+        case finished(generation: Int, milliseconds: Double)
+        case failed(generation: Int, message: String)
+
+        public var generation: Int {
+            switch self {
+            case .built(let g, _), .step(let g, _), .finished(let g, _), .failed(let g, _): g
+            }
+        }
+    }
+
+    private let scheduler: Scheduler
+    private let lock = NSLock()
+    private var generation = 0
+    private var inbox: [Event] = []
+    private let wake: (@Sendable () -> Void)?
+
+    /// `wake` is called (from the worker) whenever an event is posted, so a UI blocked waiting
+    /// for input can redraw at once.
+    public init(scheduler: Scheduler = BackgroundScheduler(), wake: (@Sendable () -> Void)? = nil) {
+        self.scheduler = scheduler
+        self.wake = wake
+    }
+
+    /// The generation of the latest `start`.
+    public var currentGeneration: Int { lock.withLock { generation } }
+
+    /// Cancels any run in progress and starts `job`; returns its generation.
+    @discardableResult
+    public func start(_ job: Job) -> Int {
+        let g = lock.withLock { () -> Int in
+            generation += 1
+            inbox.removeAll()
+            return generation
+        }
+        scheduler.schedule { [self] in run(job, generation: g) }
+        return g
+    }
+
+    /// Cancels the run in progress without starting another.
+    public func cancel() {
+        lock.withLock {
+            generation += 1
+            inbox.removeAll()
+        }
+    }
+
+    /// Events of the current generation posted since the last call, oldest first.
+    public func drain() -> [Event] {
+        lock.withLock {
+            let events = inbox.filter { $0.generation == generation }
+            inbox.removeAll()
+            return events
+        }
+    }
+
+    private func isCurrent(_ g: Int) -> Bool { lock.withLock { generation == g } }
+
+    private func post(_ event: Event) {
+        let accepted = lock.withLock { () -> Bool in
+            guard event.generation == generation else { return false }
+            inbox.append(event)
+            return true
+        }
+        if accepted { wake?() }
+    }
+
+    private func run(_ job: Job, generation g: Int) {
+        guard isCurrent(g) else { return }
+        let clock = ContinuousClock()
+        let start = clock.now
+        do {
+            let unary = try job.source.energies(pixels: job.image.pixelCount, settings: job.unarySettings)
+            let model = try DenseCRF(image: job.image, unary: unary, parameters: job.parameters)
+            post(.built(generation: g, milliseconds: Self.ms(clock.now - start)))
+            guard isCurrent(g) else { return }
+            let inference = MeanFieldInference(model: model)
+            post(.step(generation: g, frame: StepFrame(inference, width: job.image.width, height: job.image.height)))
+            for _ in 0..<job.parameters.iterations {
+                guard isCurrent(g) else { return }
+                inference.step()
+                post(.step(generation: g, frame: StepFrame(inference, width: job.image.width, height: job.image.height)))
+            }
+            post(.finished(generation: g, milliseconds: Self.ms(clock.now - start)))
+        } catch {
+            post(.failed(generation: g, message: "\(error)"))
+        }
+    }
+
+    static func ms(_ d: Duration) -> Double {
+        Double(d.components.seconds) * 1e3 + Double(d.components.attoseconds) / 1e15
+    }
+}
+
+/// Where `InferenceRunner` runs its jobs.
+public protocol Scheduler: Sendable {
+    func schedule(_ work: @escaping @Sendable () -> Void)
+}
+
+/// One serial background queue: a new job waits for the cancelled one to notice (at its next
+/// step boundary) rather than competing with it for the cores.
+public struct BackgroundScheduler: Scheduler {
+    private let queue = DispatchQueue(label: "crfview.inference", qos: .userInitiated)
+    public init() {}
+    public func schedule(_ work: @escaping @Sendable () -> Void) { queue.async(execute: work) }
+}
+
+/// Runs scheduled work only when asked: deterministic tests of cancellation and ordering.
+public final class ManualScheduler: Scheduler, @unchecked Sendable {
+    private let lock = NSLock()
+    private var queue: [@Sendable () -> Void] = []
+    public init() {}
+    public func schedule(_ work: @escaping @Sendable () -> Void) { lock.withLock { queue.append(work) } }
+    /// Number of jobs waiting.
+    public var pending: Int { lock.withLock { queue.count } }
+    /// Runs the oldest waiting job to completion (or to its cancellation point).
+    public func runNext() {
+        let work = lock.withLock { queue.isEmpty ? nil : queue.removeFirst() }
+        work?()
+    }
+}

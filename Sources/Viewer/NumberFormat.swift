@@ -1,0 +1,24 @@
+import Foundation
+
+/// Compact numbers for narrow panels.
+enum NumberFormat {
+    /// Up to `digits` significant digits, switching to exponent form for large or tiny values.
+    static func short(_ v: Double, digits: Int = 6) -> String {
+        guard v.isFinite else { return v.isNaN ? "nan" : (v > 0 ? "inf" : "-inf") }
+        return String(format: "%.\(digits)g", v)
+    }
+
+    static func short(_ v: Float, digits: Int = 4) -> String { short(Double(v), digits: digits) }
+
+    /// The most precise of `short`'s forms that fits in `width` columns.
+    static func fitting(_ v: Double, width: Int) -> String {
+        for digits in stride(from: 8, through: 1, by: -1) {
+            let text = short(v, digits: digits)
+            if text.count <= width { return text }
+        }
+        return short(v, digits: 1)
+    }
+
+    /// A probability as 0.000.
+    static func probability(_ p: Float) -> String { String(format: "%.3f", p) }
+}

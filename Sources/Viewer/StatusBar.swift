@@ -1,0 +1,38 @@
+/// The bottom bar: the current step as `iter K/T` with its energy, what is running, and the
+/// keys that work now.
+struct StatusBar {
+    let session: ViewerSession
+    let style: ViewerStyle
+
+    func draw(into canvas: inout Canvas, rect: Rect) {
+        canvas.fill(rect, with: Cell(" ", style: style.bar))
+        var left = " iter \(session.displayedStep)/\(session.iterations)"
+        if let s = session.displayedFrame?.statistics {
+            left += "  kl \(NumberFormat.short(s.kl))  map \(NumberFormat.short(s.mapEnergy))"
+        }
+        let x = canvas.draw(text: left, at: rect.origin, style: style.barAccent, maxWidth: rect.width)
+        var status: [String] = []
+        if session.playing { status.append("▶ \(session.playInterval)ms/step") }
+        if let failure = session.failure {
+            status.append("error: \(failure)")
+        } else if session.isComputing {
+            status.append("computing \(max(0, session.history.count - 1))/\(session.iterations)")
+        }
+        if let m = session.message { status.append(m) }
+        let middle = status.isEmpty ? "" : "  " + status.joined(separator: "  ")
+        let used = x + canvas.draw(text: middle, at: Point(x: rect.x + x, y: rect.y), style: style.bar, maxWidth: rect.width - x)
+        // Key hints in order of importance; as many whole hints as fit, help and quit first.
+        let hints = ["? help", "q quit", "n/p step", "space play", "v view", "c class", "t theme"]
+        var shown: [String] = []
+        var width = 1
+        for hint in hints where width + hint.count + 2 <= rect.width - used - 2 {
+            shown.append(hint)
+            width += hint.count + 2
+        }
+        let order = hints.filter(shown.contains)
+        let keys = order.suffix(from: 2).joined(separator: "  ") + (order.count > 2 ? "  " : "") + order.prefix(2).joined(separator: "  ") + " "
+        if !shown.isEmpty {
+            canvas.draw(text: keys, at: Point(x: rect.maxX - keys.count, y: rect.y), style: style.bar)
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import CRFIO
+import Foundation
+import TOMLKit
+
+/// A ready-to-open example: a folder with an image, a unary source, optionally a truth map
+/// and a `sample.toml` describing it.
+struct SampleFolder {
+    let path: String
+    let image: String
+    /// The unary source flag and its file, the first found of probs.npy, unary.npy, labels.png.
+    let unaryFlag: String
+    let unaryFile: String
+    let truth: String?
+    let title: String
+    let classNames: [String]
+
+    /// The folder's files; fails naming the folder when it has no image or no unary source.
+    init(_ path: String) throws {
+        self.path = path
+        let fm = FileManager.default
+        func existing(_ names: [String]) -> String? {
+            names.map { "\(path)/\($0)" }.first { fm.fileExists(atPath: $0) }
+        }
+        guard let image = existing(["image.png", "image.jpg", "image.jpeg"]) else {
+            throw CLIFailure(path, "no image.png or image.jpg in this folder")
+        }
+        self.image = image
+        let sources = [("--probs", "probs.npy"), ("--unary", "unary.npy"), ("--labels", "labels.png")]
+        guard let (flag, file) = sources.first(where: { fm.fileExists(atPath: "\(path)/\($0.1)") }) else {
+            throw CLIFailure(path, "no probs.npy, unary.npy or labels.png in this folder")
+        }
+        unaryFlag = flag
+        unaryFile = "\(path)/\(file)"
+        truth = existing(["truth.png"])
+        let meta = "\(path)/sample.toml"
+        var title = URL(fileURLWithPath: path).lastPathComponent
+        var names: [String] = []
+        if fm.fileExists(atPath: meta) {
+            let text = try CLIFailure.attributing(to: meta) { try String(contentsOfFile: meta, encoding: .utf8) }
+            do {
+                let table = try TOMLTable(string: text)
+                if let t = table["title"]?.string { title = t }
+                if let classes = table["classes"]?.array { names = classes.compactMap { $0.string } }
+            } catch {
+                throw CLIFailure(meta, "not valid TOML: \(error)")
+            }
+        }
+        self.title = title
+        classNames = names
+    }
+
+    /// The unary options this folder stands for.
+    func unaryOptions(layout: String?) throws -> UnaryOptions {
+        try UnaryOptions.parse([unaryFlag, unaryFile] + (layout.map { ["--layout", $0] } ?? []))
+    }
+
+    /// The bundled sample `swift run crfview` opens: `Samples/<default>` found from the
+    /// working folder, from the executable's folder upwards, or from this source file's
+    /// repository.
+    static func defaultSample() throws -> String {
+        let name = "farm-animals"
+        var candidates = [FileManager.default.currentDirectoryPath + "/Samples"]
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        while dir.path != "/" {
+            candidates.append(dir.appendingPathComponent("Samples").path)
+            dir.deleteLastPathComponent()
+        }
+        candidates.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Samples").path)
+        for folder in candidates where FileManager.default.fileExists(atPath: folder) {
+            if FileManager.default.fileExists(atPath: "\(folder)/\(name)") { return "\(folder)/\(name)" }
+            let any = (try? FileManager.default.contentsOfDirectory(atPath: folder))?.sorted().first {
+                FileManager.default.fileExists(atPath: "\(folder)/\($0)/image.png")
+            }
+            if let any { return "\(folder)/\(any)" }
+        }
+        throw CLIFailure("Samples", "no bundled sample found; pass an image or a sample folder")
+    }
+}

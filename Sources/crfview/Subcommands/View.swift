@@ -1,0 +1,93 @@
+import ArgumentParser
+import CRFIO
+import DenseCRF
+import Foundation
+import Terminal
+import Viewer
+
+/// `crfview view`: the interactive viewer (the default subcommand).
+struct View: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Open the interactive viewer on an image or a sample folder (default: a bundled sample).")
+
+    @Argument(help: ArgumentHelp("An image (with --unary/--probs/--labels) or a sample folder.", valueName: "image|folder"))
+    var path: String?
+
+    @OptionGroup(title: "Unaries") var unary: UnaryOptions
+    @OptionGroup(title: "Model") var model: ModelOptions
+
+    @Option(help: ArgumentHelp("Ground truth as an index PNG (255 = ignore).", valueName: "T.png"))
+    var truth: String?
+    @Option(help: ArgumentHelp("Colour theme (built-in: dark, light, high-contrast, colorblind; or a user theme).", valueName: "name"))
+    var theme: String?
+    @Option(help: ArgumentHelp("Colours: auto, truecolor, 256, 16, 8 or mono.", valueName: "mode"))
+    var colors: String = "auto"
+    @Option(help: ArgumentHelp("Longest side of the working copy the CRF runs on while tuning; widths stay in original pixels. (default: 512)", valueName: "px"))
+    var workSize: Int = 512
+
+    func run() throws {
+        let app: ViewerApp
+        let colorOption: ColorModeOption
+        do {
+            guard let option = ColorModeOption(colors) else {
+                throw CLIFailure("--colors", "expected one of \(ColorModeOption.spellings.joined(separator: ", ")), got '\(colors)'")
+            }
+            guard workSize >= 16 else { throw CLIFailure("--work-size", "must be at least 16, got \(workSize)") }
+            colorOption = option
+            let problem = try loadProblem()
+            let themes = ThemeLoader()
+            let chosen: Theme
+            do {
+                chosen = try themes.theme(named: theme ?? ThemeLoader.defaultName)
+            } catch {
+                throw CLIFailure(theme.map { _ in "--theme" } ?? "theme", "\(error)")
+            }
+            let session = ViewerSession(problem: problem, runner: InferenceRunner(), themes: themes, theme: chosen,
+                                        colorMode: .truecolor, glyphs: .unicode, workSize: workSize)
+            app = ViewerApp(session: session)
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            throw report(error)
+        }
+
+        let screen: TerminalScreen
+        do {
+            screen = try TerminalScreen(colors: colorOption)
+        } catch {
+            throw report(CLIFailure("terminal", "\(error)"))
+        }
+        app.session.colorMode = screen.colorMode
+        app.session.glyphs = screen.glyphs
+        app.run(on: screen)
+        screen.stop()
+    }
+
+    /// The problem from a sample folder (the default one when no path is given) or from an
+    /// image plus unary flags, as `infer` reads it.
+    private func loadProblem() throws -> ViewerProblem {
+        let target = try path ?? SampleFolder.defaultSample()
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory)
+        let sample = exists && isDirectory.boolValue ? try SampleFolder(target) : nil
+        let imagePath = sample?.image ?? target
+        let unaryOptions = unary.givenCount == 0 && sample != nil ? try sample!.unaryOptions(layout: unary.layout) : unary
+        let loaded = try Problem.load(imagePath: imagePath, unary: unaryOptions, model: model)
+        var truthMap: [UInt8]?
+        if let truthPath = truth ?? sample?.truth {
+            let image = try CLIFailure.attributing(to: truthPath) { try LabelImageFile.read(truthPath) }
+            guard case .indices(let w, let h, let values) = image else {
+                throw CLIFailure(truthPath, "truth must be an index PNG (8-bit gray or palette), not RGB")
+            }
+            guard w == loaded.image.width, h == loaded.image.height else {
+                throw CLIFailure(truthPath, "truth is \(w)x\(h) but the image is \(loaded.image.width)x\(loaded.image.height)")
+            }
+            truthMap = values
+        }
+        let title = sample?.title ?? URL(fileURLWithPath: imagePath).lastPathComponent
+        return ViewerProblem(title: title, image: loaded.image, source: loaded.source, unarySettings: loaded.unarySettings,
+                             parameters: loaded.parameters, truth: truthMap, classNames: sample?.classNames ?? [])
+    }
+}
+
+extension TerminalScreen: TerminalBackend {}

@@ -1,0 +1,49 @@
+import DenseCRF
+import Foundation
+@testable import Viewer
+
+/// A tiny deterministic problem and a session on it whose inference runs only when the test
+/// says so (`ManualScheduler`), so every assertion sees a known state.
+enum ViewerFixture {
+    static let width = 16, height = 12, labels = 3
+
+    static func problem(truth: Bool = true) -> ViewerProblem {
+        var px = [UInt8]()
+        var p = [Float](repeating: 0, count: labels * width * height)
+        var state: UInt64 = 12345
+        func rnd() -> Float {
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17
+            return Float(state >> 40) / Float(1 << 24)
+        }
+        var t = [UInt8]()
+        for y in 0..<height {
+            for x in 0..<width {
+                let left = x < width / 2
+                px += left ? [30, 90, 40] : [200, 180, 90]
+                t.append(left ? 1 : 2)
+                var row = (0..<labels).map { _ in rnd() }
+                row[left ? 1 : 2] += 0.5
+                let s = row.reduce(0, +)
+                for l in 0..<labels { p[l * width * height + y * width + x] = row[l] / s }
+            }
+        }
+        return ViewerProblem(title: "fixture", image: RGBImage(width: width, height: height, pixels: px),
+                             source: .probabilities(labelMajor: p, labels: labels), unarySettings: UnarySettings(),
+                             parameters: CRFParameters(gaussian: GaussianKernelParameters(sxy: 2, compat: .potts(3)),
+                                                       bilateral: BilateralKernelParameters(sxy: 8, srgb: 20, compat: .potts(5)),
+                                                       iterations: 5),
+                             truth: truth ? t : nil, classNames: ["background", "grass", "sand"])
+    }
+
+    static func session(truth: Bool = true, workSize: Int? = nil) throws -> (ViewerSession, ManualScheduler) {
+        let scheduler = ManualScheduler()
+        let themes = ThemeLoader(userThemeDirectory: nil)
+        let session = ViewerSession(problem: problem(truth: truth), runner: InferenceRunner(scheduler: scheduler), themes: themes,
+                                    theme: try themes.theme(named: "dark"), colorMode: .truecolor, glyphs: .unicode, workSize: workSize)
+        return (session, scheduler)
+    }
+
+    static let start = ContinuousClock().now
+
+    static func key(_ c: Character) -> InputEvent { .key(.character(c)) }
+}
