@@ -23,19 +23,23 @@ let package = Package(
             name: "DenseCRF",
             dependencies: [.product(name: "RealModule", package: "swift-numerics")],
             swiftSettings: optimize),
+        .target(
+            name: "SceneSynth",
+            dependencies: ["DenseCRF", .product(name: "RealModule", package: "swift-numerics")],
+            swiftSettings: optimize),
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg-dev"])]),
         .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
         .target(name: "CRFIO", dependencies: ["DenseCRF", "CPNG", "CJPEG"], swiftSettings: optimize),
         .target(
             name: "Viewer",
-            dependencies: ["DenseCRF", .product(name: "TOMLKit", package: "TOMLKit")],
+            dependencies: ["DenseCRF", "CRFIO", .product(name: "TOMLKit", package: "TOMLKit")],
             swiftSettings: optimize),
         .target(name: "Terminal", dependencies: ["Viewer", "CNcurses"]),
         .executableTarget(
             name: "crfview",
             dependencies: [
-                "DenseCRF", "CRFIO", "Viewer", "Terminal",
+                "DenseCRF", "CRFIO", "Viewer", "Terminal", "SceneSynth",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
@@ -44,7 +48,8 @@ let package = Package(
             name: "DenseCRFTests",
             dependencies: ["DenseCRF", "CRFIO", .product(name: "RealModule", package: "swift-numerics")]),
         .testTarget(name: "CRFIOTests", dependencies: ["CRFIO"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ViewerTests", dependencies: ["Viewer"]),
+        .testTarget(name: "SceneSynthTests", dependencies: ["SceneSynth", "DenseCRF", "CRFIO"]),
+        .testTarget(name: "ViewerTests", dependencies: ["Viewer"], exclude: ["__Snapshots__"]),
         .testTarget(name: "EndToEndTests", dependencies: ["CRFIO", "DenseCRF"]),
     ]
 )

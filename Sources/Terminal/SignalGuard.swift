@@ -6,7 +6,7 @@ import Glibc
 /// with `tcgetattr` before curses started, and one escape string that disables mouse
 /// reporting, resets attributes, shows the cursor, leaves keypad mode and the alternate
 /// screen (from terminfo where it has them). The handler then does only async-signal-safe
-/// work: `write(2)`, `tcsetattr(3)`, `signal(2)`, `raise(3)`; it never calls into curses,
+/// work: `write(2)`, `tcsetattr(3)`, `sigaction(2)`, `raise(3)`; it never calls into curses,
 /// which is not reentrant.
 ///
 /// - SIGINT and SIGTERM, when `interruptible`: the first one only sets a flag that

@@ -22,15 +22,15 @@ extension Canvas {
 
     /// A horizontal rule over columns `from..<to` of row `y`.
     public mutating func drawHorizontalLine(y: Int, from: Int, to: Int, style: CellStyle = .plain) {
-        for x in max(from, 0)..<max(min(to, width), max(from, 0)) {
-            put(Cell(glyphs.box.horizontal, style: style), x: x, y: y)
-        }
+        let start = max(from, 0), end = min(to, width)
+        guard start < end else { return }
+        for x in start..<end { put(Cell(glyphs.box.horizontal, style: style), x: x, y: y) }
     }
 
     /// A vertical rule over rows `from..<to` of column `x`.
     public mutating func drawVerticalLine(x: Int, from: Int, to: Int, style: CellStyle = .plain) {
-        for y in max(from, 0)..<max(min(to, height), max(from, 0)) {
-            put(Cell(glyphs.box.vertical, style: style), x: x, y: y)
-        }
+        let start = max(from, 0), end = min(to, height)
+        guard start < end else { return }
+        for y in start..<end { put(Cell(glyphs.box.vertical, style: style), x: x, y: y) }
     }
 }

@@ -26,7 +26,7 @@ public enum ColorMode: String, CaseIterable, Comparable, Sendable {
                                  capability: ColorMode) -> ColorMode {
         if case .forced(let mode) = option { return mode }
         let term = colorTerm?.lowercased()
-        return term == "truecolor" || term == "24bit" ? max(capability, .truecolor) : capability
+        return term == "truecolor" || term == "24bit" ? .truecolor : capability
     }
 
     /// A terminfo entry of the same family as `term` that offers `mode`, e.g.

@@ -71,9 +71,4 @@ public struct ColorPairAllocator: Sendable {
     public func colors(ofPair number: Int32) -> TerminalColorPair? {
         number > 0 && Int(number) <= capacity ? owners[Int(number)] : nil
     }
-
-    /// Forgets every binding, e.g. after the colour mode changed.
-    public mutating func reset() {
-        self = ColorPairAllocator(capacity: capacity)
-    }
 }

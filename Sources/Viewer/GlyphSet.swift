@@ -25,9 +25,6 @@ public enum GlyphSet: Hashable, Sendable {
     }
 
     public var box: BoxGlyphs { self == .unicode ? .unicode : .ascii }
-
-    /// An ellipsis for truncated text.
-    public var ellipsis: Character { self == .unicode ? "…" : "~" }
 }
 
 /// The characters of a single-line box.

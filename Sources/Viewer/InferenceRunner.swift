@@ -17,13 +17,25 @@ public final class InferenceRunner: @unchecked Sendable {
         public var source: UnarySource
         public var unarySettings: UnarySettings
         public var parameters: CRFParameters
+        /// The grid frames are stored at, when smaller than the image (a full-resolution run
+        /// keeps its history at the working resolution).
+        public var frameGrid: Size?
 
-        public init(image: RGBImage, source: UnarySource, unarySettings: UnarySettings, parameters: CRFParameters) {
+        public init(image: RGBImage, source: UnarySource, unarySettings: UnarySettings, parameters: CRFParameters, frameGrid: Size? = nil) {
             self.image = image
             self.source = source
             self.unarySettings = unarySettings
             self.parameters = parameters
+            self.frameGrid = frameGrid
         }
+    }
+
+    /// The last step of a run at full precision and the job's resolution, for exports.
+    public struct Result: Sendable {
+        public let width: Int
+        public let height: Int
+        public let marginals: Marginals
+        public let labels: [Int32]
     }
 
     /// What the UI receives, tagged with the generation of the run it belongs to.
@@ -31,12 +43,12 @@ public final class InferenceRunner: @unchecked Sendable {
         /// The model was built (lattices ready) in `milliseconds`.
         case built(generation: Int, milliseconds: Double)
         case step(generation: Int, frame: StepFrame)
-        case finished(generation: Int, milliseconds: Double)
+        case finished(generation: Int, milliseconds: Double, result: Result)
         case failed(generation: Int, message: String)
 
         public var generation: Int {
             switch self {
-            case .built(let g, _), .step(let g, _), .finished(let g, _), .failed(let g, _): g
+            case .built(let g, _), .step(let g, _), .finished(let g, _, _), .failed(let g, _): g
             }
         }
     }
@@ -107,13 +119,15 @@ public final class InferenceRunner: @unchecked Sendable {
             post(.built(generation: g, milliseconds: Self.ms(clock.now - start)))
             guard isCurrent(g) else { return }
             let inference = MeanFieldInference(model: model)
-            post(.step(generation: g, frame: StepFrame(inference, width: job.image.width, height: job.image.height)))
+            let size = Size(width: job.image.width, height: job.image.height)
+            post(.step(generation: g, frame: StepFrame(inference, size: size, grid: job.frameGrid)))
             for _ in 0..<job.parameters.iterations {
                 guard isCurrent(g) else { return }
                 inference.step()
-                post(.step(generation: g, frame: StepFrame(inference, width: job.image.width, height: job.image.height)))
+                post(.step(generation: g, frame: StepFrame(inference, size: size, grid: job.frameGrid)))
             }
-            post(.finished(generation: g, milliseconds: Self.ms(clock.now - start)))
+            let result = Result(width: size.width, height: size.height, marginals: inference.marginals, labels: inference.currentLabels)
+            post(.finished(generation: g, milliseconds: Self.ms(clock.now - start), result: result))
         } catch {
             post(.failed(generation: g, message: "\(error)"))
         }

@@ -16,6 +16,9 @@ public struct ScreenLayout: Equatable, Sendable {
     public let bar: Rect
     public let side: Rect
     public let panes: [Rect]
+    /// The strip under the panes for the inspector and the energy chart, when tall enough.
+    public let detail: Rect?
+    static let detailHeight = 9
 
     /// Nil when the screen is smaller than `minimum`.
     public init?(size: Size, maxPanes: Int, image: Size) {
@@ -26,12 +29,15 @@ public struct ScreenLayout: Equatable, Sendable {
         let sideWidth = size.width >= 120 ? 40 : 30
         side = Rect(x: size.width - sideWidth, y: 1, width: sideWidth, height: size.height - 2)
         let mainWidth = size.width - sideWidth
-        let mainHeight = size.height - 3   // pane title row
+        let hasDetail = size.height >= 24
+        detail = hasDetail ? Rect(x: 0, y: size.height - 1 - Self.detailHeight, width: mainWidth, height: Self.detailHeight) : nil
+        let panesHeight = size.height - 2 - (hasDetail ? Self.detailHeight : 0)
+        let mainHeight = panesHeight - 1   // pane title row
         let candidates = 1...max(1, min(maxPanes, mainWidth / Self.minimumPaneWidth, 3))
         let count = candidates.max { a, b in Self.score(a, mainWidth, mainHeight, image) < Self.score(b, mainWidth, mainHeight, image) } ?? 1
         let paneWidth = mainWidth / count
         panes = (0..<count).map { i in
-            Rect(x: i * paneWidth, y: 1, width: i == count - 1 ? mainWidth - i * paneWidth : paneWidth, height: size.height - 2)
+            Rect(x: i * paneWidth, y: 1, width: i == count - 1 ? mainWidth - i * paneWidth : paneWidth, height: panesHeight)
         }
     }
 

@@ -18,11 +18,13 @@ struct StatusBar {
         } else if session.isComputing {
             status.append("computing \(max(0, session.history.count - 1))/\(session.iterations)")
         }
+        if session.fullResolution { status.append("full resolution") }
+        if let typed = session.editText { status.append("\(session.currentParameter.name) = \(typed)_  (Enter applies, Esc cancels)") }
         if let m = session.message { status.append(m) }
         let middle = status.isEmpty ? "" : "  " + status.joined(separator: "  ")
         let used = x + canvas.draw(text: middle, at: Point(x: rect.x + x, y: rect.y), style: style.bar, maxWidth: rect.width - x)
         // Key hints in order of importance; as many whole hints as fit, help and quit first.
-        let hints = ["? help", "q quit", "n/p step", "space play", "v view", "c class", "t theme"]
+        let hints = ["? help", "q quit", "n/p step", "space play", "[ ] select", "+/- change", "v view", "c class", "s save"]
         var shown: [String] = []
         var width = 1
         for hint in hints where width + hint.count + 2 <= rect.width - used - 2 {
@@ -30,7 +32,7 @@ struct StatusBar {
             width += hint.count + 2
         }
         let order = hints.filter(shown.contains)
-        let keys = order.suffix(from: 2).joined(separator: "  ") + (order.count > 2 ? "  " : "") + order.prefix(2).joined(separator: "  ") + " "
+        let keys = (Array(order.dropFirst(2)) + Array(order.prefix(2))).joined(separator: "  ") + " "
         if !shown.isEmpty {
             canvas.draw(text: keys, at: Point(x: rect.maxX - keys.count, y: rect.y), style: style.bar)
         }

@@ -14,6 +14,8 @@ public final class ViewRenderer {
         let selectedClass: Int
         let size: Size
         let theme: String
+        /// Which pinned baseline a diff was made against.
+        let baseline: Int
     }
 
     private var cache: [Key: [RGB]] = [:]
@@ -32,10 +34,11 @@ public final class ViewRenderer {
 
     /// The `view` of `history[step]` as `target` pixels; nil when there is nothing to show yet.
     public func pixels(_ view: ViewKind, history: [StepFrame], step: Int, generation: Int, selectedClass: Int,
-                       baseline: StepFrame?, theme: Theme, target: Size) -> [RGB]? {
+                       baseline: StepFrame?, baselineVersion: Int, theme: Theme, target: Size) -> [RGB]? {
         guard target.width > 0, target.height > 0 else { return nil }
         let key = Key(view: view, generation: view == .image || view == .truth ? 0 : generation, step: step,
-                      selectedClass: view == .marginal ? selectedClass : 0, size: target, theme: theme.name)
+                      selectedClass: view == .marginal ? selectedClass : 0, size: target, theme: theme.name,
+                      baseline: view == .diff ? baselineVersion : 0)
         if let hit = cache[key] { return hit }
         guard let result = render(view, history: history, step: step, selectedClass: selectedClass,
                                   baseline: baseline, theme: theme, target: target) else { return nil }

@@ -12,9 +12,13 @@ public struct ViewerProblem: Sendable {
     public var truth: [UInt8]?
     /// Class names by index; numbers are shown where missing.
     public var classNames: [String]
+    /// Where the image and the unary source were read from, for exported scripts.
+    public var imagePath: String?
+    public var sourcePath: String?
 
     public init(title: String, image: RGBImage, source: UnarySource, unarySettings: UnarySettings,
-                parameters: CRFParameters, truth: [UInt8]? = nil, classNames: [String] = []) {
+                parameters: CRFParameters, truth: [UInt8]? = nil, classNames: [String] = [],
+                imagePath: String? = nil, sourcePath: String? = nil) {
         self.title = title
         self.image = image
         self.source = source
@@ -22,6 +26,8 @@ public struct ViewerProblem: Sendable {
         self.parameters = parameters
         self.truth = truth
         self.classNames = classNames
+        self.imagePath = imagePath
+        self.sourcePath = sourcePath
     }
 
     public var labelCount: Int { source.labelCount }

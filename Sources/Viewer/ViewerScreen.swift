@@ -28,6 +28,12 @@ public final class ViewerScreen {
             let view = session.views[(session.viewIndex + i) % session.views.count]
             return drawPane(&canvas, pane, view: view, style: style)
         }
+        if let detail = layout.detail {
+            canvas.drawHorizontalLine(y: detail.y, from: 0, to: detail.maxX, style: style.border)
+            let split = detail.width * 3 / 5
+            InspectorPanel(session: session, style: style).draw(into: &canvas, rect: Rect(x: 1, y: detail.y + 1, width: split - 2, height: detail.height - 1))
+            EnergyChart(session: session, style: style).draw(into: &canvas, rect: Rect(x: split + 1, y: detail.y + 1, width: detail.width - split - 2, height: detail.height - 1))
+        }
         SidePanel(session: session, style: style).draw(into: &canvas, rect: layout.side)
         StatusBar(session: session, style: style).draw(into: &canvas, rect: layout.bar)
         if session.showHelp { HelpOverlay(style: style).draw(into: &canvas) }
@@ -60,6 +66,8 @@ public final class ViewerScreen {
         case .image, .truth, .unaryLabels: break
         case .changed:
             if let s = session.displayedFrame?.statistics { title += " · \(s.changed) px" }
+        case .diff:
+            if let d = session.baselineDifference { title += " · \(d) px differ from step \(session.baseline?.iteration ?? 0) pinned" }
         default: title += " · step \(step)"
         }
         canvas.draw(text: " " + title, at: pane.origin, style: style.accent, maxWidth: pane.width - 1)
@@ -71,7 +79,7 @@ public final class ViewerScreen {
         if mono, let labels = monoLabels(view, target: target) {
             ShadeRenderer.drawLabels(labels, size: target, at: fit.rect.origin, into: &canvas)
         } else if let pixels = renderer.pixels(view, history: session.history, step: step, generation: session.runGeneration,
-                                               selectedClass: session.selectedClass, baseline: nil, theme: session.theme, target: target) {
+                                               selectedClass: session.selectedClass, baseline: session.baseline, baselineVersion: session.baselineVersion, theme: session.theme, target: target) {
             if mono {
                 let luminance = pixels.map { Float(Int($0.r) * 3 + Int($0.g) * 6 + Int($0.b)) / 2550 }
                 ShadeRenderer.drawIntensities(luminance, size: target, at: fit.rect.origin, into: &canvas)
@@ -82,7 +90,25 @@ public final class ViewerScreen {
             let text = session.failure == nil ? "computing…" : "no result"
             canvas.draw(text: text, at: Point(x: fit.rect.x + max(0, (fit.rect.width - text.count) / 2), y: fit.rect.y + fit.rect.height / 2), style: style.base)
         }
+        drawCursor(&canvas, fit)
         return fit
+    }
+
+    /// The inspector cursor: the cell over the cursor pixel becomes a cross in black or white,
+    /// whichever contrasts with the colours under it, on a reversed cell, so it shows over any
+    /// colour (and in mono).
+    private func drawCursor(_ canvas: inout Canvas, _ fit: ImageFit) {
+        let size = renderer.imageSize
+        let c = session.cursor
+        let x = fit.rect.x + c.x * fit.rect.width / size.width
+        let y = fit.rect.y + c.y * fit.rect.height / size.height
+        guard fit.rect.contains(Point(x: x, y: y)) else { return }
+        let under = canvas[x, y]
+        let colours = [under.foreground.rgb, under.background.rgb].compactMap { $0 }
+        let light = colours.isEmpty ? false : colours.map { Int($0.r) * 3 + Int($0.g) * 6 + Int($0.b) }.reduce(0, +) / colours.count > 1275
+        let ink = light ? RGB(0, 0, 0) : RGB(255, 255, 255)
+        let glyph: Character = canvas.glyphs == .unicode ? "╋" : "+"
+        canvas.put(Cell(glyph, foreground: .rgb(ink), background: .rgb(light ? RGB(255, 255, 255) : RGB(0, 0, 0)), attributes: .bold), x: x, y: y)
     }
 
     /// Label views in mono mode: one label per cell, drawn as distinct glyphs.

@@ -9,16 +9,18 @@ import Foundation
 /// never waits for computation.
 public final class ViewerSession {
     public let problem: ViewerProblem
-    public private(set) var working: WorkingCopy
+    public let working: WorkingCopy
     public let runner: InferenceRunner
     public let themes: ThemeLoader
     public private(set) var theme: Theme
     public var colorMode: ColorMode
     public var glyphs: GlyphSet
+    public var exporter: ViewerExporter?
 
     /// Model parameters in original-image pixels, as the user sees and edits them.
     public private(set) var parameters: CRFParameters
     public private(set) var unarySettings: UnarySettings
+    private var undoStack: [(CRFParameters, UnarySettings)] = []
 
     /// Frames of the current run, by step.
     public private(set) var history: [StepFrame] = []
@@ -26,6 +28,15 @@ public final class ViewerSession {
     public private(set) var buildMilliseconds: Double?
     public private(set) var runMilliseconds: Double?
     public private(set) var failure: String?
+    /// Whether the current run is at full resolution (`F`) rather than on the working copy.
+    public private(set) var fullResolution = false
+    /// The last step of the current run at full precision, once it has finished.
+    private var result: InferenceRunner.Result?
+    private var saveWhenDone = false
+    /// The labels pinned with `b`, and the step they were taken at.
+    public private(set) var baseline: StepFrame?
+    /// Counts pins, so cached diff views know when the baseline changed.
+    public private(set) var baselineVersion = 0
 
     // UI state.
     public private(set) var targetStep = 0
@@ -35,6 +46,9 @@ public final class ViewerSession {
     public private(set) var speedIndex = PlaybackSpeed.defaultIndex
     public private(set) var viewIndex = 0
     public private(set) var selectedClass = 0
+    public private(set) var selectedParameter = 0
+    /// The text being typed for the selected parameter (after Enter), nil when not editing.
+    public private(set) var editText: String?
     public private(set) var showHelp = false
     public private(set) var quitRequested = false
     public private(set) var message: String?
@@ -43,7 +57,7 @@ public final class ViewerSession {
     private var lastAdvance: ContinuousClock.Instant?
 
     public init(problem: ViewerProblem, runner: InferenceRunner, themes: ThemeLoader, theme: Theme,
-                colorMode: ColorMode, glyphs: GlyphSet, workSize: Int?) {
+                colorMode: ColorMode, glyphs: GlyphSet, workSize: Int?, settings: ViewerSettings = ViewerSettings()) {
         self.problem = problem
         self.runner = runner
         self.themes = themes
@@ -55,6 +69,8 @@ public final class ViewerSession {
         self.working = WorkingCopy(problem: problem, workSize: workSize)
         selectedClass = min(1, problem.labelCount - 1)
         cursor = Point(x: problem.image.width / 2, y: problem.image.height / 2)
+        speedIndex = max(0, min(PlaybackSpeed.intervals.count - 1, settings.speedIndex ?? speedIndex))
+        if let view = settings.view, let index = views.firstIndex(where: { $0.rawValue == view }) { viewIndex = index }
         restart()
     }
 
@@ -65,9 +81,28 @@ public final class ViewerSession {
     public var displayedFrame: StepFrame? { history.isEmpty ? nil : history[displayedStep] }
     public var iterations: Int { parameters.iterations }
     public var isComputing: Bool { runMilliseconds == nil && failure == nil }
-    public var views: [ViewKind] { ViewKind.available(hasTruth: problem.truth != nil, hasBaseline: false) }
+    public var views: [ViewKind] { ViewKind.available(hasTruth: problem.truth != nil, hasBaseline: baseline != nil) }
     public var currentView: ViewKind { views[viewIndex % views.count] }
     public var playInterval: Int { PlaybackSpeed.intervals[speedIndex] }
+    public var parameterList: [TunableParameter] { TunableParameter.list(for: parameters, source: problem.source) }
+    public var currentParameter: TunableParameter {
+        let list = parameterList
+        return list[min(selectedParameter, list.count - 1)]
+    }
+    /// The settings worth keeping for next time.
+    public var settings: ViewerSettings {
+        ViewerSettings(theme: theme.name, colors: nil, speedIndex: speedIndex, view: currentView.rawValue)
+    }
+    /// The cursor in working-copy pixels.
+    public var workingCursor: Point {
+        Point(x: min(working.image.width - 1, Int(Float(cursor.x) * working.scale)),
+              y: min(working.image.height - 1, Int(Float(cursor.y) * working.scale)))
+    }
+    /// Pixels where the displayed labels differ from the baseline.
+    public var baselineDifference: Int? {
+        guard let baseline, let frame = displayedFrame, baseline.labels.count == frame.labels.count else { return nil }
+        return zip(baseline.labels, frame.labels).filter { $0 != $1 }.count
+    }
 
     // MARK: - Input
 
@@ -81,6 +116,7 @@ public final class ViewerSession {
             return true
         case .mouse: return false
         case .key(let key):
+            if editText != nil { return edit(key) }
             if showHelp, key != .character("?"), key != .character("q") {
                 showHelp = false
                 return true
@@ -110,18 +146,63 @@ public final class ViewerSession {
         case .nextView: viewIndex = (viewIndex + 1) % views.count
         case .nextClass: selectedClass = (selectedClass + 1) % problem.labelCount
         case .nextTheme: cycleTheme()
+        case .selectParameter(let delta):
+            let count = parameterList.count
+            selectedParameter = ((selectedParameter + delta) % count + count) % count
+        case .adjust(let fine, let up):
+            let (p, u) = ParameterEditor.adjust(currentParameter, fine: fine, up: up, parameters, unarySettings)
+            apply(p, u)
+        case .editValue: editText = ""
+        case .undo:
+            guard let (p, u) = undoStack.popLast() else {
+                message = "nothing to undo"
+                return
+            }
+            change(to: p, u)
+            message = "undone"
+        case .resetParameters:
+            guard parameters != problem.parameters || unarySettings != problem.unarySettings else { return }
+            apply(problem.parameters, problem.unarySettings)
+            message = "starting parameters restored"
         case .moveCursor(let dx, let dy):
             placeCursor(at: Point(x: cursor.x + dx, y: cursor.y + dy))
-        default: message = "not available yet"
+        case .pinBaseline:
+            guard let frame = displayedFrame else { return }
+            baseline = frame
+            baselineVersion += 1
+            message = "baseline pinned (step \(frame.iteration)); the diff view compares with it"
+        case .save: save()
+        case .fullResolution:
+            guard working.isReduced else {
+                message = "already at full resolution"
+                return
+            }
+            restart(fullResolution: true)
+            message = "computing at full resolution \(problem.image.width)×\(problem.image.height)"
         }
     }
 
-    /// Moves the inspector cursor, clamped to the image; returns whether it moved.
-    @discardableResult
-    public func placeCursor(at point: Point) -> Bool {
-        let clamped = Point(x: max(0, min(problem.image.width - 1, point.x)), y: max(0, min(problem.image.height - 1, point.y)))
-        defer { cursor = clamped }
-        return clamped != cursor
+    /// Typing a value after Enter: digits and signs append, Backspace deletes, Enter applies,
+    /// Escape cancels.
+    private func edit(_ key: Key) -> Bool {
+        switch key {
+        case .escape:
+            editText = nil
+        case .backspace:
+            if let text = editText, !text.isEmpty { editText = String(text.dropLast()) }
+        case .enter:
+            let text = editText ?? ""
+            editText = nil
+            switch ParameterEditor.set(currentParameter, to: text, parameters, unarySettings) {
+            case .success(let (p, u)): apply(p, u)
+            case .failure(let error): message = error.message
+            }
+        case .character(let c) where c.isNumber || "+-.eE".contains(c) || c.isLetter:
+            editText?.append(c)
+        default:
+            return false
+        }
+        return true
     }
 
     private func goTo(_ step: Int) {
@@ -140,6 +221,79 @@ public final class ViewerSession {
         }
     }
 
+    /// Moves the inspector cursor, clamped to the image; returns whether it moved.
+    @discardableResult
+    public func placeCursor(at point: Point) -> Bool {
+        let clamped = Point(x: max(0, min(problem.image.width - 1, point.x)), y: max(0, min(problem.image.height - 1, point.y)))
+        defer { cursor = clamped }
+        return clamped != cursor
+    }
+
+    // MARK: - Parameter changes
+
+    /// A user change: remembered for undo, then the model restarts.
+    private func apply(_ p: CRFParameters, _ u: UnarySettings) {
+        guard p != parameters || u != unarySettings else { return }
+        undoStack.append((parameters, unarySettings))
+        change(to: p, u)
+    }
+
+    private func change(to p: CRFParameters, _ u: UnarySettings) {
+        parameters = p
+        unarySettings = u
+        selectedParameter = min(selectedParameter, parameterList.count - 1)
+        restart()
+    }
+
+    /// Starts inference from step 0 with the current parameters, cancelling the old run;
+    /// the display follows the new run as its steps complete.
+    func restart(fullResolution full: Bool = false) {
+        history.removeAll()
+        buildMilliseconds = nil
+        runMilliseconds = nil
+        failure = nil
+        result = nil
+        fullResolution = full
+        playing = false
+        following = runGeneration > 0
+        targetStep = 0
+        let job = full
+            ? InferenceRunner.Job(image: problem.image, source: problem.source, unarySettings: unarySettings,
+                                  parameters: parameters, frameGrid: working.size)
+            : InferenceRunner.Job(image: working.image, source: working.source, unarySettings: unarySettings,
+                                  parameters: working.workingParameters(parameters))
+        runGeneration = runner.start(job)
+    }
+
+    // MARK: - Export
+
+    /// `s`: saves the full-resolution result of the current parameters, computing it first
+    /// when the run so far was on a reduced working copy.
+    private func save() {
+        guard exporter != nil else {
+            message = "saving is not available here"
+            return
+        }
+        if let result, !working.isReduced || fullResolution {
+            write(result)
+        } else {
+            saveWhenDone = true
+            if !(fullResolution && isComputing) { restart(fullResolution: true) }
+            message = "computing at full resolution to save…"
+        }
+    }
+
+    private func write(_ r: InferenceRunner.Result) {
+        guard let exporter else { return }
+        let request = ExportRequest(problem: problem, title: problem.title, image: problem.image, labels: r.labels, marginals: r.marginals,
+                                    parameters: parameters, unarySettings: unarySettings, palette: theme.labelPalette)
+        do {
+            message = try exporter.export(request)
+        } catch {
+            message = "save failed: \(error)"
+        }
+    }
+
     // MARK: - Time and results
 
     /// Takes in finished steps and advances playback; returns whether anything changed.
@@ -153,7 +307,14 @@ public final class ViewerSession {
             case .step(_, let frame):
                 if frame.iteration == history.count { history.append(frame) }
                 if following { targetStep = frame.iteration }
-            case .finished(_, let ms): runMilliseconds = ms
+            case .finished(_, let ms, let r):
+                runMilliseconds = ms
+                result = r
+                following = false
+                if saveWhenDone {
+                    saveWhenDone = false
+                    write(r)
+                }
             case .failed(_, let text): failure = text
             }
         }
@@ -167,16 +328,5 @@ public final class ViewerSession {
             changed = true
         }
         return changed
-    }
-
-    /// Starts inference from step 0 with the current parameters, dropping the old run.
-    func restart() {
-        history.removeAll()
-        buildMilliseconds = nil
-        runMilliseconds = nil
-        failure = nil
-        let job = InferenceRunner.Job(image: working.image, source: working.source, unarySettings: unarySettings,
-                                      parameters: working.workingParameters(parameters))
-        runGeneration = runner.start(job)
     }
 }

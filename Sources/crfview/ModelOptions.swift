@@ -106,7 +106,7 @@ struct ModelOptions: ParsableArguments {
     }
 }
 
-/// Where the unaries come from: exactly one of the three.
+/// Where the unaries come from: exactly one of the four.
 struct UnaryOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Unary energies U = -log p, float (L,H,W) or (H,W,L) .npy.", valueName: "U.npy"))
     var unary: String?
@@ -114,11 +114,15 @@ struct UnaryOptions: ParsableArguments {
     var probs: String?
     @Option(help: ArgumentHelp("Annotation PNG: 8-bit indices (0 = unknown, classes 1..L) or RGB colours (black = unknown).", valueName: "A.png"))
     var labels: String?
+    @Option(help: ArgumentHelp("No network output: cluster the image by colour (and weakly by position) into K classes and use the soft cluster memberships as probabilities.", valueName: "K"))
+    var kmeans: Int?
+    @Option(help: ArgumentHelp("Seed of the --kmeans initialisation. (default: 0)", valueName: "S"))
+    var seed: UInt64 = 0
     @Option(help: ArgumentHelp("Layout of the .npy arrays when it cannot be told from their shape.", valueName: "chw|hwc"))
     var layout: String?
 
-    /// How many of the three sources were given.
-    var givenCount: Int { [unary, probs, labels].compactMap { $0 }.count }
+    /// How many of the four sources were given.
+    var givenCount: Int { [unary != nil, probs != nil, labels != nil, kmeans != nil].filter { $0 }.count }
 
     func parsedLayout() throws -> ArrayLayout? {
         guard let layout else { return nil }

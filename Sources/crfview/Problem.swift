@@ -18,8 +18,8 @@ struct Problem {
     static func load(imagePath: String, unary: UnaryOptions, model: ModelOptions) throws -> Problem {
         guard unary.givenCount == 1 else {
             throw CLIFailure("command line", unary.givenCount == 0
-                ? "give the unaries with one of --unary U.npy, --probs P.npy or --labels A.png"
-                : "give only one of --unary, --probs and --labels")
+                ? "give the unaries with one of --unary U.npy, --probs P.npy, --labels A.png or --kmeans K"
+                : "give only one of --unary, --probs, --labels and --kmeans")
         }
         let paramsFile = try model.loadParamsFile()
         let image = try CLIFailure.attributing(to: imagePath) {
@@ -38,6 +38,9 @@ struct Problem {
                 throw CLIFailure(path, "value \(values[bad]) at label \(bad / n), row \(bad % n / image.width), column \(bad % image.width) is not finite")
             }
             source = unary.unary != nil ? .energies(labelMajor: values, labels: labels) : .probabilities(labelMajor: values, labels: labels)
+        } else if let k = unary.kmeans {
+            sourcePath = "--kmeans"
+            source = try CLIFailure.attributing(to: "--kmeans") { try KMeansUnary.probabilities(image: image, clusters: k, seed: unary.seed) }
         } else {
             let path = unary.labels!
             sourcePath = path

@@ -77,7 +77,7 @@ import Testing
         // Index PNG: 0 = unknown, classes 1..2; a scribble in each half.
         var a = [UInt8](repeating: 0, count: 1200)
         for y in 10..<20 { a[y * 40 + 5] = 1; a[y * 40 + 35] = 2 }
-        try LabelImageFile.writeIndexed(width: 40, height: 30, indices: a, palette: LabelPalette.voc(count: 3), to: tmp.file("a.png"))
+        try LabelImageFile.writeIndexed(width: 40, height: 30, indices: a, palette: VOCColormap.colors(count: 3), to: tmp.file("a.png"))
         let r = try CRFViewProcess.run(["infer", image, "--labels", tmp.file("a.png"), "--out-labels", tmp.file("l.png")])
         #expect(r.status == 0, "\(r.stderr)")
         guard case .indices(_, _, let labels) = try LabelImageFile.read(tmp.file("l.png")) else { return }

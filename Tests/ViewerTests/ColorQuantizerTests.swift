@@ -18,6 +18,23 @@ import Testing
         }
     }
 
+    /// The bounded search must find exactly what scanning all 240 colours finds.
+    @Test func boundedSearchMatchesExhaustiveSearch() {
+        let palette = (16...255).map { (index: UInt8($0), color: XtermPalette.color(at: $0)) }
+        let labs = palette.map { CIELab($0.color) }
+        var table = NearestColorTable(palette: palette)
+        var generator = SplitMix64(seed: 7)
+        let levels: [UInt8] = (0..<8).map { UInt8($0 * 36) }
+        let grid = levels.flatMap { r in levels.flatMap { g in levels.map { b in RGB(r, g, b) } } }
+        let random = (0..<300).map { _ in RGB(packed: UInt32(truncatingIfNeeded: generator.next())) }
+        for color in grid + random {
+            let target = CIELab(color)
+            let distances = labs.map { CIELab.deltaE2000(target, $0) }
+            let best = distances.indices.min { distances[$0] < distances[$1] }!
+            #expect(table.nearest(color) == palette[best].index, "\(color)")
+        }
+    }
+
     @Test func systemColoursAreNeverChosenIn256Mode() {
         let quantizer = ColorQuantizer(mode: .palette256)
         for color in XtermPalette.system {

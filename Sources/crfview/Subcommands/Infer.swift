@@ -69,12 +69,12 @@ struct Infer: ParsableCommand {
         if let path = outLabels {
             try outputs.write(path) {
                 try LabelImageFile.writeIndexed(width: image.width, height: image.height, indices: argmax.map { UInt8($0) },
-                                                palette: LabelPalette.voc(count: max(labels, 2)), to: path)
+                                                palette: VOCColormap.colors(count: max(labels, 2)), to: path)
             }
         }
         if let path = outOverlay {
             try outputs.write(path) {
-                try ImageFile.writePNG(LabelOverlay.blend(image: image, labels: argmax, palette: LabelPalette.voc()), to: path)
+                try ImageFile.writePNG(LabelOverlay.blend(image: image, labels: argmax, palette: VOCColormap.colors()), to: path)
             }
         }
         if let path = outProbs {

@@ -24,26 +24,38 @@ struct View: ParsableCommand {
     var colors: String = "auto"
     @Option(help: ArgumentHelp("Longest side of the working copy the CRF runs on while tuning; widths stay in original pixels. (default: 512)", valueName: "px"))
     var workSize: Int = 512
+    @Option(help: ArgumentHelp("Folder `s` saves exports into. (default: the current folder)", valueName: "dir"))
+    var exportDir: String?
 
     func run() throws {
         let app: ViewerApp
         let colorOption: ColorModeOption
+        let settingsPath = ViewerSettings.path()
+        var settings = ViewerSettings()
         do {
-            guard let option = ColorModeOption(colors) else {
-                throw CLIFailure("--colors", "expected one of \(ColorModeOption.spellings.joined(separator: ", ")), got '\(colors)'")
+            if let settingsPath {
+                do { settings = try ViewerSettings.load(from: settingsPath) } catch { throw CLIFailure(settingsPath, "\(error)") }
+            }
+            let colorText = colors == "auto" ? settings.colors ?? colors : colors
+            guard let option = ColorModeOption(colorText) else {
+                throw CLIFailure(colors == "auto" ? settingsPath ?? "config" : "--colors",
+                                 "expected one of \(ColorModeOption.spellings.joined(separator: ", ")), got '\(colorText)'")
             }
             guard workSize >= 16 else { throw CLIFailure("--work-size", "must be at least 16, got \(workSize)") }
+            let folder = exportDir ?? FileManager.default.currentDirectoryPath
+            try OutputFiles.checkWritable([folder + "/export"])
             colorOption = option
             let problem = try loadProblem()
             let themes = ThemeLoader()
             let chosen: Theme
             do {
-                chosen = try themes.theme(named: theme ?? ThemeLoader.defaultName)
+                chosen = try themes.theme(named: theme ?? settings.theme ?? ThemeLoader.defaultName)
             } catch {
-                throw CLIFailure(theme.map { _ in "--theme" } ?? "theme", "\(error)")
+                throw CLIFailure(theme != nil ? "--theme" : settingsPath ?? "theme", "\(error)")
             }
             let session = ViewerSession(problem: problem, runner: InferenceRunner(), themes: themes, theme: chosen,
-                                        colorMode: .truecolor, glyphs: .unicode, workSize: workSize)
+                                        colorMode: .truecolor, glyphs: .unicode, workSize: workSize, settings: settings)
+            session.exporter = FileExporter(folder: folder)
             app = ViewerApp(session: session)
         } catch let exit as ExitCode {
             throw exit
@@ -61,6 +73,11 @@ struct View: ParsableCommand {
         app.session.glyphs = screen.glyphs
         app.run(on: screen)
         screen.stop()
+        if let settingsPath {
+            var keep = app.session.settings
+            keep.colors = colors == "auto" ? settings.colors : colors
+            try? keep.save(to: settingsPath)
+        }
     }
 
     /// The problem from a sample folder (the default one when no path is given) or from an
@@ -86,7 +103,8 @@ struct View: ParsableCommand {
         }
         let title = sample?.title ?? URL(fileURLWithPath: imagePath).lastPathComponent
         return ViewerProblem(title: title, image: loaded.image, source: loaded.source, unarySettings: loaded.unarySettings,
-                             parameters: loaded.parameters, truth: truthMap, classNames: sample?.classNames ?? [])
+                             parameters: loaded.parameters, truth: truthMap, classNames: sample?.classNames ?? [],
+                             imagePath: imagePath, sourcePath: loaded.sourcePath)
     }
 }
 

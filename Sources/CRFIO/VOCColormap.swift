@@ -1,9 +1,9 @@
-/// Colours for class indices.
-public enum LabelPalette {
-    /// The PASCAL VOC colour map: class c gets the colour whose bits come from c's bits
-    /// interleaved into the top of R, G and B (c = 0 black, 1 maroon, 2 green, 3 olive, …,
-    /// 255 light grey), the palette of VOC's own annotation PNGs.
-    public static func voc(count: Int = 256) -> [(UInt8, UInt8, UInt8)] {
+/// The PASCAL VOC colour map, the palette of label PNGs.
+public enum VOCColormap {
+    /// Class c gets the colour whose bits come from c's bits interleaved into the top of R, G
+    /// and B (c = 0 black, 1 maroon, 2 green, 3 olive, …, 255 light grey), as in VOC's own
+    /// annotation PNGs.
+    public static func colors(count: Int = 256) -> [(UInt8, UInt8, UInt8)] {
         (0..<count).map { index in
             var (r, g, b) = (0, 0, 0)
             var c = index

@@ -1,0 +1,190 @@
+import DenseCRF
+import RealModule
+
+/// Imitates what a fully convolutional segmentation network (FCN-8s, DeepLab-LargeFOV)
+/// outputs for a scene: class scores computed on a grid `stride` pixels apart, softmax, then
+/// bilinear upsampling to the image.
+///
+/// The network here "sees" the true class layout through a small window around each grid
+/// point, and then errs the way such networks err on PASCAL VOC:
+/// - boundaries are blobby and misplaced by a few pixels (coarse grid + upsampling), and thin
+///   parts (legs, masts, spokes, stems) mostly vanish because they fill little of any cell;
+/// - parts of an object are given a similar class (cat → dog, cow → horse, bus → car), in
+///   smooth blobs, since nearby features are correlated;
+/// - a few spurious blobs of some class appear where there is none;
+/// - confidence varies in space: some regions are overconfident, right or wrong.
+/// These are exactly the errors the dense CRF is meant to repair from image edges, and the
+/// ones it cannot (overconfident mistakes, thin parts absent from the unary) stay.
+struct SimulatedNetwork {
+    /// Output stride in pixels: 8 for FCN-8s/DeepLab, 16 for coarser backbones.
+    var stride = 8
+    /// Width of the window each grid point sees the scene through, as a Gaussian σ in grid
+    /// cells: small enough that an object filling the middle of one cell is seen.
+    var receptiveField: Float = 0.5
+    /// How far, in grid cells, the windows wander from their grid points (a smooth random
+    /// field): boundaries come out displaced by a few pixels, differently along their length.
+    var jitter: Float = 0.3
+    /// Chance that an object with confusable classes in the label set is partly confused.
+    var confusionRate = 0.5
+    /// Share of such an object's evidence moved to the other class, before the spatial field.
+    var confusionStrength: ClosedRange<Float> = 0.15...0.6
+    /// How many spurious blobs to add.
+    var spuriousBlobs: ClosedRange<Int> = 1...3
+    /// Sharpness of the logits, log-odds per unit of log class evidence.
+    var confidence: Float = 2.2
+    /// Extra log-odds for every object class: networks trained on VOC favour objects near
+    /// their outlines, so predictions spill over object boundaries.
+    var objectBias: Float = 0.5
+    /// Logit noise amplitude per class.
+    var logitNoise: Float = 0.3
+
+    /// Label-major (L, H·W) probabilities for `scene`.
+    func predict(_ scene: Scene, seed: UInt64) -> [Float] {
+        var rng = SplitMix64(seed: seed, stream: "network")
+        let canvas = scene.canvas
+        let l = canvas.classCount
+        let gw = (canvas.width + stride - 1) / stride, gh = (canvas.height + stride - 1) / stride
+        let cells = gw * gh
+        var (evidence, share) = look(at: canvas, instances: scene.instances.count, gw: gw, gh: gh, rng: &rng)
+        confuse(&evidence, share: share, scene: scene, gw: gw, gh: gh, rng: &rng)
+        addSpuriousBlobs(&evidence, scene: scene, gw: gw, gh: gh, rng: &rng)
+
+        // Logits κ(x)·log(f + ε) + bias + noise, κ varying smoothly: over- and under-confident areas.
+        let confidenceField = ValueNoise(seed: rng.next())
+        let classNoise = ValueNoise(seed: rng.next())
+        var coarse = [Float](repeating: 0, count: l * cells)
+        var logits = [Float](repeating: 0, count: l)
+        for gy in 0..<gh {
+            for gx in 0..<gw {
+                let cell = gy * gw + gx
+                let kappa = confidence * Float.exp(0.55 * confidenceField.fractal(Float(gx) / 5, Float(gy) / 5, octaves: 2))
+                var top = -Float.infinity
+                for c in 0..<l {
+                    let n = classNoise.fractal(Float(gx) / 3 + Float(c) * 37.1, Float(gy) / 3, octaves: 2)
+                    logits[c] = kappa * Float.log(max(evidence[c * cells + cell], 0) + 0.05) + logitNoise * n + (c == 0 ? 0 : objectBias)
+                    top = max(top, logits[c])
+                }
+                var sum: Float = 0
+                for c in 0..<l {
+                    logits[c] = Float.exp(logits[c] - top)
+                    sum += logits[c]
+                }
+                for c in 0..<l { coarse[c * cells + cell] = logits[c] / sum }
+            }
+        }
+        return upsample(coarse, classes: l, gw: gw, gh: gh, width: canvas.width, height: canvas.height)
+    }
+
+    /// What each grid point sees: class evidence (class-major, L × cells) and each instance's
+    /// share of the window (cell-major, cells × instances), both Gaussian-weighted around the
+    /// grid point's displaced centre.
+    func look(at canvas: SceneCanvas, instances: Int, gw: Int, gh: Int, rng: inout SplitMix64) -> (evidence: [Float], share: [Float]) {
+        let l = canvas.classCount
+        let cells = gw * gh
+        let sigma = receptiveField * Float(stride)
+        let radius = Int((2.5 * sigma).rounded(.up))
+        let wander = ValueNoise(seed: rng.next())
+        var evidence = [Float](repeating: 0, count: l * cells)
+        var share = [Float](repeating: 0, count: cells * max(instances, 1))
+        for gy in 0..<gh {
+            for gx in 0..<gw {
+                let cell = gy * gw + gx
+                let dx = jitter * Float(stride) * wander.fractal(Float(gx) / 4, Float(gy) / 4, octaves: 2)
+                let dy = jitter * Float(stride) * wander.fractal(Float(gx) / 4 + 71.3, Float(gy) / 4 - 19.1, octaves: 2)
+                let cx = (Float(gx) + 0.5) * Float(stride) + dx, cy = (Float(gy) + 0.5) * Float(stride) + dy
+                let x0 = max(0, Int(cx) - radius), x1 = min(canvas.width - 1, Int(cx) + radius)
+                let y0 = max(0, Int(cy) - radius), y1 = min(canvas.height - 1, Int(cy) + radius)
+                guard x0 <= x1, y0 <= y1 else { evidence[cell] = 1; continue }
+                var total: Float = 0
+                for y in y0...y1 {
+                    for x in x0...x1 {
+                        let ex = Float(x) + 0.5 - cx, ey = Float(y) + 0.5 - cy
+                        let w = Float.exp(-(ex * ex + ey * ey) / (2 * sigma * sigma))
+                        let i = y * canvas.width + x
+                        total += w
+                        for c in 0..<l { evidence[c * cells + cell] += w * canvas.mass[i * l + c] }
+                        let id = Int(canvas.instance[i])
+                        if id >= 0 { share[cell * instances + id] += w }
+                    }
+                }
+                for c in 0..<l { evidence[c * cells + cell] /= total }
+                for id in 0..<instances { share[cell * instances + id] /= total }
+            }
+        }
+        return (evidence, share)
+    }
+
+    /// Moves part of some objects' class evidence to a confusable class in the label set,
+    /// following a smooth random field over the object so that the confused part is a blob.
+    func confuse(_ evidence: inout [Float], share: [Float], scene: Scene, gw: Int, gh: Int, rng: inout SplitMix64) {
+        let cells = gw * gh
+        let instances = scene.instances.count
+        let field = ValueNoise(seed: rng.next())
+        for (id, cls) in scene.instances.enumerated() {
+            let options = cls.confusable.filter { scene.classes.contains($0) }
+            guard !options.isEmpty, rng.chance(confusionRate) else { continue }
+            let other = scene.label(rng.pick(options))
+            let own = scene.label(cls)
+            let strength = Float(rng.uniform(Double(confusionStrength.lowerBound), Double(confusionStrength.upperBound)))
+            let phase = Float(id) * 13.7
+            for cell in 0..<cells where share[cell * instances + id] > 0 {
+                let gx = Float(cell % gw), gy = Float(cell / gw)
+                let t = min(max(strength * (1 + 1.2 * field.fractal(gx / 3 + phase, gy / 3 - phase, octaves: 2)), 0), 1)
+                let moved = min(evidence[own * cells + cell], t * share[cell * instances + id])
+                evidence[own * cells + cell] -= moved
+                evidence[other * cells + cell] += moved
+            }
+        }
+    }
+
+    /// Adds a few Gaussian bumps of class evidence where the class is not, then renormalises:
+    /// the "false positive" blobs of a real network, here at random places.
+    func addSpuriousBlobs(_ fraction: inout [Float], scene: Scene, gw: Int, gh: Int, rng: inout SplitMix64) {
+        let l = scene.classes.count
+        let cells = gw * gh
+        let count = spuriousBlobs.lowerBound + rng.index(below: spuriousBlobs.count)
+        for _ in 0..<count {
+            let c = 1 + rng.index(below: l - 1)
+            let cx = Float(rng.uniform(0, Double(gw))), cy = Float(rng.uniform(0, Double(gh)))
+            let radius = Float(rng.uniform(0.8, 2.2))
+            let amplitude = Float(rng.uniform(0.35, 0.8))
+            for gy in 0..<gh {
+                for gx in 0..<gw {
+                    let dx = Float(gx) - cx, dy = Float(gy) - cy
+                    fraction[c * cells + gy * gw + gx] += amplitude * Float.exp(-(dx * dx + dy * dy) / (2 * radius * radius))
+                }
+            }
+        }
+        for cell in 0..<cells {
+            var sum: Float = 0
+            for c in 0..<l { sum += fraction[c * cells + cell] }
+            for c in 0..<l { fraction[c * cells + cell] /= sum }
+        }
+    }
+
+    /// Bilinear interpolation of the grid to pixels, grid point (gx, gy) sitting at the centre
+    /// of its cell, as `align_corners=False` upsampling does.
+    func upsample(_ coarse: [Float], classes l: Int, gw: Int, gh: Int, width w: Int, height h: Int) -> [Float] {
+        let cells = gw * gh
+        let n = w * h
+        var out = [Float](repeating: 0, count: l * n)
+        let s = Float(stride)
+        for y in 0..<h {
+            let v = min(max((Float(y) + 0.5) / s - 0.5, 0), Float(gh - 1))
+            let y0 = Int(v), y1 = min(y0 + 1, gh - 1)
+            let ty = v - Float(y0)
+            for x in 0..<w {
+                let u = min(max((Float(x) + 0.5) / s - 0.5, 0), Float(gw - 1))
+                let x0 = Int(u), x1 = min(x0 + 1, gw - 1)
+                let tx = u - Float(x0)
+                for c in 0..<l {
+                    let base = c * cells
+                    let top = coarse[base + y0 * gw + x0] * (1 - tx) + coarse[base + y0 * gw + x1] * tx
+                    let bottom = coarse[base + y1 * gw + x0] * (1 - tx) + coarse[base + y1 * gw + x1] * tx
+                    out[c * n + y * w + x] = top * (1 - ty) + bottom * ty
+                }
+            }
+        }
+        return out
+    }
+}

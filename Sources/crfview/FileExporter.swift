@@ -1,0 +1,46 @@
+import CRFIO
+import DenseCRF
+import Foundation
+import Viewer
+
+/// The viewer's `s`: writes the label PNG, the overlay, Q as `.npy`, the parameters as JSON
+/// that `--params` loads back, and a pydensecrf script, under one numbered name in `folder`.
+/// The number is the first for which none of the five files exists, so earlier exports are
+/// never overwritten.
+struct FileExporter: ViewerExporter {
+    let folder: String
+
+    func export(_ r: ExportRequest) throws -> String {
+        let slug = String(r.title.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }.prefix(40))
+        let suffixes = ["labels.png", "overlay.png", "q.npy", "params.json", "pydensecrf.py"]
+        var number = 1
+        var base: String { "\(folder)/crfview-\(slug)-\(String(format: "%03d", number))" }
+        while suffixes.contains(where: { FileManager.default.fileExists(atPath: "\(base)-\($0)") }) { number += 1 }
+        let prefix = base
+        let image = r.image
+        let labels = r.labels
+        let l = r.marginals.labelCount
+        var outputs = OutputFiles()
+        try outputs.write("\(prefix)-labels.png") {
+            guard l <= 256 else { throw CLIFailure("\(prefix)-labels.png", "\(l) labels do not fit an 8-bit PNG") }
+            try LabelImageFile.writeIndexed(width: image.width, height: image.height, indices: labels.map { UInt8($0) },
+                                            palette: VOCColormap.colors(count: max(l, 2)), to: "\(prefix)-labels.png")
+        }
+        try outputs.write("\(prefix)-overlay.png") {
+            let palette = r.palette.map { ($0.r, $0.g, $0.b) }
+            try ImageFile.writePNG(LabelOverlay.blend(image: image, labels: labels, palette: palette), to: "\(prefix)-overlay.png")
+        }
+        try outputs.write("\(prefix)-q.npy") {
+            try NPYFile.write(NPYArray(shape: [l, image.height, image.width], values: r.marginals.labelMajor()), to: "\(prefix)-q.npy")
+        }
+        try outputs.write("\(prefix)-params.json") {
+            let json = ParamsFile(parameters: r.parameters, unary: r.unarySettings, labels: l).json()
+            try AtomicFile.write(Array(json.utf8), to: "\(prefix)-params.json")
+        }
+        try outputs.write("\(prefix)-pydensecrf.py") {
+            let script = PydensecrfSnippet.make(problem: r.problem, parameters: r.parameters, unary: r.unarySettings)
+            try AtomicFile.write(Array(script.utf8), to: "\(prefix)-pydensecrf.py")
+        }
+        return "saved \(prefix)-{labels.png,overlay.png,q.npy,params.json,pydensecrf.py}"
+    }
+}

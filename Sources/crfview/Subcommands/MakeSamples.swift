@@ -1,0 +1,78 @@
+import ArgumentParser
+import CRFIO
+import DenseCRF
+import Foundation
+import SceneSynth
+
+/// `crfview make-samples`: writes the bundled sample folders from the SceneSynth generator.
+///
+/// The committed `Samples/` are this command's output with the default seed; the same seed
+/// always gives the same bytes, so anyone can check or regenerate them, and other seeds give
+/// as many fresh samples as wanted.
+struct MakeSamples: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "make-samples",
+        abstract: "Generate sample folders: synthetic photographs with ground truth and a simulated network's coarse prediction.")
+
+    @Option(help: ArgumentHelp("Folder to write the sample folders into.", valueName: "dir"))
+    var out = "Samples"
+    @Option(help: ArgumentHelp("Generator seed; the committed samples use the default.", valueName: "S"))
+    var seed = Int(SampleCatalog.defaultSeed)
+    @Option(help: ArgumentHelp("Make only this sample (repeatable): \(SampleCatalog.recipes.map(\.name).joined(separator: ", ")).", valueName: "name"))
+    var only: [String] = []
+
+    func run() throws {
+        do {
+            try make()
+        } catch {
+            throw report(error)
+        }
+    }
+
+    private func make() throws {
+        guard seed >= 0 else { throw CLIFailure("--seed", "must be at least 0, got \(seed)") }
+        let recipes = try only.isEmpty ? SampleCatalog.recipes : only.map { name in
+            guard let recipe = SampleCatalog.recipe(named: name) else {
+                throw CLIFailure("--only", "no sample called '\(name)'; the samples are \(SampleCatalog.recipes.map(\.name).joined(separator: ", "))")
+            }
+            return recipe
+        }
+        for recipe in recipes {
+            let sample = recipe.render(seed: UInt64(seed))
+            let folder = (out as NSString).appendingPathComponent(recipe.name)
+            try CLIFailure.attributing(to: folder) {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            }
+            let bytes = try write(sample, to: folder)
+            let size = "\(sample.image.width)x\(sample.image.height)"
+            print("\(folder): \(size), \(sample.classes.count) classes, present: \(sample.present.map(\.name).joined(separator: " ")); \(String(format: "%.1f", Double(bytes) / 1e6)) MB")
+        }
+    }
+
+    /// Writes the five files of one sample, all or none; returns their total size in bytes.
+    private func write(_ sample: SynthesizedSample, to folder: String) throws -> Int {
+        let image = sample.image
+        let manifest = SampleManifest(
+            title: sample.title, description: sample.description, classes: sample.classes.map(\.name),
+            present: sample.present.map(\.name), seed: seed, generator: "SceneSynth \(SampleCatalog.generatorVersion)")
+        let readme = "\(sample.title): \(sample.description) Made by `crfview make-samples --seed \(seed) --only \(sample.name)`.\n"
+        var outputs = OutputFiles()
+        var total = 0
+        func file(_ name: String, _ encode: (String) throws -> [UInt8]) throws {
+            let path = (folder as NSString).appendingPathComponent(name)
+            try outputs.write(path) {
+                let bytes = try encode(path)
+                try AtomicFile.write(bytes, to: path)
+                total += bytes.count
+            }
+        }
+        try file("image.png") { try ImageFile.encodePNG(image, path: $0) }
+        try file("probs.npy") { _ in NPYFile.encode(NPYArray(shape: [sample.classes.count, image.height, image.width], values: sample.probabilities)) }
+        try file("truth.png") {
+            try LabelImageFile.encodeIndexed(width: image.width, height: image.height, indices: sample.truth, palette: VOCColormap.colors(), path: $0)
+        }
+        try file("sample.toml") { _ in Array(manifest.toml.utf8) }
+        try file("README.md") { _ in Array(readme.utf8) }
+        return total
+    }
+}
