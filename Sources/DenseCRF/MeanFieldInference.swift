@@ -52,10 +52,8 @@ public final class MeanFieldInference {
             let dst = SharedPointer(q)
             let l = self.l
             parallelChunks(n, grain: 2048) { range in
-                for i in range {
-                    for k in 0..<l { dst[i * l + k] = -src[i * l + k] }
-                    Self.softmax(dst.advanced(by: i * l), l)
-                }
+                for i in range.lowerBound * l..<range.upperBound * l { dst[i] = -src[i] }
+                Self.softmax(dst.advanced(by: range.lowerBound * l), count: range.count, l)
             }
         }
         updateLabels()
@@ -82,11 +80,9 @@ public final class MeanFieldInference {
             let pw = SharedConstPointer(UnsafePointer(pairwise))
             let dst = SharedPointer(q)
             parallelChunks(n, grain: 2048) { range in
-                for i in range {
-                    let row = dst.advanced(by: i * l)
-                    for k in 0..<l { row[k] = -u[i * l + k] - pw[i * l + k] }
-                    Self.softmax(row, l)
-                }
+                let (q, uu, pp) = (dst.base, u.base, pw.base)
+                for i in range.lowerBound * l..<range.upperBound * l { q[i] = -uu[i] - pp[i] }
+                Self.softmax(q + range.lowerBound * l, count: range.count, l)
             }
         }
         pairwiseValid = false
@@ -147,20 +143,25 @@ public final class MeanFieldInference {
         pairwiseValid = values == q
     }
 
-    /// Numerically stable softmax of one pixel's logits, in place. Logits are finite by
-    /// construction (finite unaries, clamped pairwise energies), so max-subtraction suffices.
+    /// Numerically stable softmax of `count` pixels' logits (rows of `l`), in place. Logits
+    /// are finite by construction (finite unaries, clamped pairwise energies), so
+    /// max-subtraction suffices; the exponentials run over the whole block at once.
     @inline(__always)
-    static func softmax(_ row: UnsafeMutablePointer<Float>, _ l: Int) {
-        var m = row[0]
-        for k in 1..<l { m = max(m, row[k]) }
-        var sum: Float = 0
-        for k in 0..<l {
-            let e = Float.exp(row[k] - m)
-            row[k] = e
-            sum += e
+    static func softmax(_ rows: UnsafeMutablePointer<Float>, count: Int, _ l: Int) {
+        for i in 0..<count {
+            let row = rows + i * l
+            var m = row[0]
+            for k in 1..<l { m = max(m, row[k]) }
+            for k in 0..<l { row[k] -= m }
         }
-        let inv = 1 / sum
-        for k in 0..<l { row[k] *= inv }
+        VectorKernels.expInPlace(rows, count * l)
+        for i in 0..<count {
+            let row = rows + i * l
+            var sum: Float = 0
+            for k in 0..<l { sum += row[k] }
+            let inv = 1 / sum
+            for k in 0..<l { row[k] *= inv }
+        }
     }
 
     private func updateLabels() {

@@ -24,11 +24,12 @@ public final class PermutohedralLattice: Sendable {
     let barycentric: [Float]
     /// For axis j and point p, at `2 * (j * M + p)`: the two blur neighbours as index + 1 (0 = none).
     let neighbours: [Int32]
-    /// Splat as a gather: the (pixel, vertex slot) entries landing on point p are
-    /// `splatEntries[splatStart[p] ..< splatStart[p + 1]]`, each `pixel * (d + 1) + slot`.
+    /// Splat as a gather: the pixels landing on point p, and their barycentric weights, are
+    /// `splatPixel[splatStart[p] ..< splatStart[p + 1]]` and the same range of `splatWeight`.
     /// Gathering per point makes splatting race-free across threads.
     let splatStart: [Int32]
-    let splatEntries: [Int32]
+    let splatPixel: [Int32]
+    let splatWeight: [Float]
     /// The slicing constant 1 / (1 + 2^-d) of the reference implementation.
     let alpha: Float
 
@@ -139,10 +140,12 @@ public final class PermutohedralLattice: Sendable {
         for v in vertex { start[Int(v)] += 1 }          // start[p+1] counts point p
         for p in 0..<m { start[p + 1] += start[p] }
         var fill = Array(start[0..<m])
-        var entries = [Int32](repeating: 0, count: n * stride)
+        var splatPixel = [Int32](repeating: 0, count: n * stride)
+        var splatWeight = [Float](repeating: 0, count: n * stride)
         for e in 0..<(n * stride) {
             let p = Int(vertex[e]) - 1
-            entries[Int(fill[p])] = Int32(e)
+            splatPixel[Int(fill[p])] = Int32(e / stride)
+            splatWeight[Int(fill[p])] = bary[e]
             fill[p] += 1
         }
 
@@ -150,7 +153,8 @@ public final class PermutohedralLattice: Sendable {
         self.barycentric = bary
         self.neighbours = neighbours
         self.splatStart = start
-        self.splatEntries = entries
+        self.splatPixel = splatPixel
+        self.splatWeight = splatWeight
         self.alpha = 1 / (1 + Float.pow2(-d))
     }
 
@@ -237,25 +241,29 @@ public final class PermutohedralLattice: Sendable {
         let pre = preScale.map(SharedConstPointer.init)
         let post = postScale.map(SharedConstPointer.init)
 
-        barycentric.withUnsafeBufferPointer { bw in
         splatStart.withUnsafeBufferPointer { st in
-        splatEntries.withUnsafeBufferPointer { en in
-            let w = SharedConstPointer(bw.baseAddress!)
+        splatPixel.withUnsafeBufferPointer { px in
+        splatWeight.withUnsafeBufferPointer { sw in
             let start = SharedConstPointer(st.baseAddress!)
-            let entries = SharedConstPointer(en.baseAddress!)
+            let pixels = SharedConstPointer(px.baseAddress!)
+            let weights = SharedConstPointer(sw.baseAddress!)
             let dst = values
             for k in 0..<v { dst[k] = 0; next[k] = 0 }   // the pad point stays zero
             parallelChunks(m, grain: 512) { range in
+                let input = inp.base, out = dst.base
                 for p in range {
-                    let row = dst.advanced(by: (p + 1) * v)
-                    for k in 0..<v { row[k] = 0 }
-                    for e in Int(start[p])..<Int(start[p + 1]) {
-                        let entry = Int(entries[e])
-                        let pixel = entry / stride
-                        var weight = w[entry]
+                    let row = out + (p + 1) * v
+                    let first = Int(start[p]), end = Int(start[p + 1])
+                    // The first entry initialises the row, the rest accumulate.
+                    for e in first..<end {
+                        let pixel = Int(pixels[e])
+                        var weight = weights[e]
                         if let pre { weight *= pre[pixel] }
-                        let src = inp.advanced(by: pixel * v)
-                        for k in 0..<v { row[k] += weight * src[k] }
+                        if e == first {
+                            VectorKernels.scale(row, input + pixel * v, weight, v)
+                        } else {
+                            VectorKernels.axpy(row, input + pixel * v, weight, v)
+                        }
                     }
                 }
             }
@@ -267,12 +275,10 @@ public final class PermutohedralLattice: Sendable {
                 let j = reverse ? d - step : step
                 let src = values, dst = next
                 parallelChunks(m, grain: 512) { range in
+                    let from = src.base, to = dst.base, links = nbp.base + 2 * j * m
                     for p in range {
-                        let n1 = src.advanced(by: Int(nbp[2 * (j * m + p)]) * v)
-                        let n2 = src.advanced(by: Int(nbp[2 * (j * m + p) + 1]) * v)
-                        let old = src.advanced(by: (p + 1) * v)
-                        let new = dst.advanced(by: (p + 1) * v)
-                        for k in 0..<v { new[k] = old[k] + 0.5 * (n1[k] + n2[k]) }
+                        VectorKernels.blur(to + (p + 1) * v, from + (p + 1) * v,
+                                           from + Int(links[2 * p]) * v, from + Int(links[2 * p + 1]) * v, v)
                     }
                 }
                 swap(&values, &next)
@@ -287,14 +293,18 @@ public final class PermutohedralLattice: Sendable {
             let src = values
             let alpha = self.alpha
             parallelChunks(n, grain: 1024) { range in
+                let lattice = src.base, result = out.base
                 for i in range {
-                    let row = out.advanced(by: i * v)
-                    for k in 0..<v { row[k] = 0 }
+                    let row = result + i * v
                     let scaleOut = alpha * (post?[i] ?? 1)
                     for r in 0..<stride {
                         let weight = w[i * stride + r] * scaleOut
-                        let val = src.advanced(by: Int(vp[i * stride + r]) * v)
-                        for k in 0..<v { row[k] += weight * val[k] }
+                        let val = lattice + Int(vp[i * stride + r]) * v
+                        if r == 0 {
+                            VectorKernels.scale(row, val, weight, v)
+                        } else {
+                            VectorKernels.axpy(row, val, weight, v)
+                        }
                     }
                 }
             }
