@@ -22,9 +22,9 @@ public final class MeanFieldInference {
     /// Σ_m μ_m · K_m(Q) for the current Q, once `pairwiseValid`.
     private let pairwise: UnsafeMutablePointer<Float>
     private var pairwiseValid = false
-    /// One kernel's filter output (reused per kernel), and the one-hot labelling for MAP energy.
+    /// One kernel's filter output (reused per kernel); also holds the one-hot labelling for the
+    /// MAP energy, filtered in place (splatting reads all input before slicing writes any).
     private let filtered: UnsafeMutablePointer<Float>
-    private let oneHot: UnsafeMutablePointer<Float>
     private var labels: [Int32]
     private var changedLast = 0
     private let workspace = LatticeWorkspace()
@@ -42,7 +42,6 @@ public final class MeanFieldInference {
         q = .allocate(capacity: size)
         pairwise = .allocate(capacity: size)
         filtered = .allocate(capacity: size)
-        oneHot = .allocate(capacity: tracksEnergy ? size : 1)
         labels = [Int32](repeating: 0, count: n)
 
         // Q0 = softmax(−U): the network's own prediction.
@@ -64,15 +63,20 @@ public final class MeanFieldInference {
         }
     }
 
+    /// Set by `finish()`, after which the step buffers are gone.
+    private var finished = false
+
     deinit {
         q.deallocate()
-        pairwise.deallocate()
-        filtered.deallocate()
-        oneHot.deallocate()
+        if !finished {
+            pairwise.deallocate()
+            filtered.deallocate()
+        }
     }
 
     /// Takes one mean-field step.
     public func step() {
+        precondition(!finished, "step() after finish()")
         if !pairwiseValid { computePairwise(of: q) }
         let l = self.l
         model.unary.values.withUnsafeBufferPointer { up in
@@ -97,6 +101,15 @@ public final class MeanFieldInference {
     /// Takes `count` steps.
     public func run(_ count: Int) {
         for _ in 0..<count { step() }
+    }
+
+    /// The current marginals, releasing the step buffers first so that the copy does not add
+    /// to the peak memory of a large run; the inference cannot step afterwards.
+    public func finish() -> Marginals {
+        pairwise.deallocate()
+        filtered.deallocate()
+        finished = true
+        return marginals
     }
 
     /// A copy of the current marginals.
@@ -206,15 +219,9 @@ public final class MeanFieldInference {
     /// E(x̂) for the argmax labelling x̂: Σ U(x̂_i) + Σ_m Σ_i [μ_m · K_m(onehot(x̂))](i, x̂_i).
     private func mapEnergy() -> Double {
         let l = self.l
-        let hot = SharedPointer(oneHot)
+        let hot = SharedPointer(filtered)
         return labels.withUnsafeBufferPointer { lb in
             let lab = SharedConstPointer(lb.baseAddress!)
-            parallelChunks(n, grain: 4096) { range in
-                for i in range {
-                    for k in 0..<l { hot[i * l + k] = 0 }
-                    hot[i * l + Int(lab[i])] = 1
-                }
-            }
             var energy = model.unary.values.withUnsafeBufferPointer { up in
                 let uu = SharedConstPointer(up.baseAddress!)
                 return parallelSum(n, grain: 8192) { range in
@@ -224,7 +231,13 @@ public final class MeanFieldInference {
                 }
             }
             for term in model.terms {
-                term.kernel.apply(oneHot, into: filtered, channels: l, workspace: workspace)
+                parallelChunks(n, grain: 4096) { range in
+                    for i in range {
+                        for k in 0..<l { hot[i * l + k] = 0 }
+                        hot[i * l + Int(lab[i])] = 1
+                    }
+                }
+                term.kernel.apply(filtered, into: filtered, channels: l, workspace: workspace)
                 let src = SharedConstPointer(UnsafePointer(filtered))
                 let transform = term.transform
                 energy += parallelSum(n, grain: 8192) { range in

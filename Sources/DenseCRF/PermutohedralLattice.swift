@@ -225,6 +225,8 @@ public final class PermutohedralLattice: Sendable {
     ///
     /// `preScale` multiplies each pixel's input before splatting and `postScale` its output
     /// after slicing; kernels use them for normalisation so that it costs no extra pass.
+    /// `input` and `output` may be the same buffer: splatting reads all of the input before
+    /// slicing writes any output.
     /// `reverse` runs the blur axes in reverse order, which is the exact transpose of the
     /// forward filter (splat and slice are transposes of each other; each axis blur is
     /// symmetric), as gradients need.

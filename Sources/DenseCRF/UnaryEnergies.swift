@@ -40,13 +40,17 @@ public struct UnaryEnergies: Sendable, Equatable {
         if let bad = labelMajor.firstIndex(where: { !$0.isFinite }) {
             throw CRFError("probability at label \(bad / pixels), pixel \(bad % pixels) is \(labelMajor[bad]) (must be finite)")
         }
+        // One pass, transposing as it goes, so no label-major temporary is kept.
         let uniform = 1 / Float(labels)
-        let energies = labelMajor.map { p -> Float in
-            var q = p
-            if let scale { q = scale * q + (1 - scale) * uniform }
-            return -Float.log(min(max(q, clip), 1))
+        var values = [Float](repeating: 0, count: labelMajor.count)
+        for l in 0..<labels {
+            for i in 0..<pixels {
+                var q = labelMajor[l * pixels + i]
+                if let scale { q = scale * q + (1 - scale) * uniform }
+                values[i * labels + l] = -Float.log(min(max(q, clip), 1))
+            }
         }
-        try self.init(energies: energies, labels: labels, pixels: pixels)
+        try self.init(pixelMajor: values, labels: labels, pixels: pixels)
     }
 
     /// Energies from a partial annotation, as pydensecrf's `unary_from_labels` with

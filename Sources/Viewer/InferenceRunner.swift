@@ -126,7 +126,8 @@ public final class InferenceRunner: @unchecked Sendable {
                 inference.step()
                 post(.step(generation: g, frame: StepFrame(inference, size: size, grid: job.frameGrid)))
             }
-            let result = Result(width: size.width, height: size.height, marginals: inference.marginals, labels: inference.currentLabels)
+            let labels = inference.currentLabels
+            let result = Result(width: size.width, height: size.height, marginals: inference.finish(), labels: labels)
             post(.finished(generation: g, milliseconds: Self.ms(clock.now - start), result: result))
         } catch {
             post(.failed(generation: g, message: "\(error)"))

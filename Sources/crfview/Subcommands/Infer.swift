@@ -79,7 +79,7 @@ struct Infer: ParsableCommand {
         }
         if let path = outProbs {
             try outputs.write(path) {
-                try NPYFile.write(NPYArray(shape: [labels, image.height, image.width], values: inference.marginals.labelMajor()), to: path)
+                try NPYFile.write(NPYArray(shape: [labels, image.height, image.width], values: inference.finish().labelMajor()), to: path)
             }
         }
         if let path = energyLog {
