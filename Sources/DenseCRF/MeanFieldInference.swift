@@ -196,8 +196,27 @@ public final class MeanFieldInference {
 
     // MARK: - Energies
 
+    /// The free energy (the reference's `klDivergence`) of the current Q. Computes Q's
+    /// messages if needed; they are the ones the next step uses, so calling this between steps
+    /// costs nothing extra except after the last step.
+    public func freeEnergy() -> Double {
+        if !pairwiseValid { computePairwise(of: q) }
+        return klOfCurrent()
+    }
+
+    /// The energy of an arbitrary labelling (e.g. the argmax of an earlier step), with this
+    /// model's unaries and kernels; leaves the state of the inference untouched.
+    public func mapEnergy(of labelling: [Int32]) -> Double {
+        precondition(labelling.count == n)
+        return mapEnergy(labelling)
+    }
+
     /// Appends the statistics of the current Q; `pairwise` must hold its messages.
     private func record() {
+        statistics.append(MeanFieldStatistics(iteration: iteration, kl: klOfCurrent(), mapEnergy: mapEnergy(labels), changed: changedLast))
+    }
+
+    private func klOfCurrent() -> Double {
         let l = self.l
         let u = model.unary.values
         let kl = u.withUnsafeBufferPointer { up -> Double in
@@ -213,11 +232,11 @@ public final class MeanFieldInference {
                 return s
             }
         }
-        statistics.append(MeanFieldStatistics(iteration: iteration, kl: kl, mapEnergy: mapEnergy(), changed: changedLast))
+        return kl
     }
 
     /// E(x̂) for the argmax labelling x̂: Σ U(x̂_i) + Σ_m Σ_i [μ_m · K_m(onehot(x̂))](i, x̂_i).
-    private func mapEnergy() -> Double {
+    private func mapEnergy(_ labels: [Int32]) -> Double {
         let l = self.l
         let hot = SharedPointer(filtered)
         return labels.withUnsafeBufferPointer { lb in

@@ -40,8 +40,8 @@ struct EnergyChart {
         canvas.draw(text: "chg", at: Point(x: rect.x, y: y), style: style.dim)
         let changed = stats.dropFirst().map { Double($0.changed) }
         let spark = Sparkline.blocks(changed, low: 0, glyphs: canvas.glyphs)
-        let s = session.displayedFrame?.statistics
-        canvas.draw(text: spark + "  \(s.map { "\($0.changed) px at step \($0.iteration)" } ?? "")", at: Point(x: rect.x + labelWidth, y: y),
+        let frame = session.displayedFrame
+        canvas.draw(text: spark + "  \(frame.map { "\($0.changed) px at step \($0.iteration)" } ?? "")", at: Point(x: rect.x + labelWidth, y: y),
                     style: style.panel, maxWidth: chartWidth)
     }
 }

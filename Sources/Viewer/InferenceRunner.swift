@@ -43,12 +43,15 @@ public final class InferenceRunner: @unchecked Sendable {
         /// The model was built (lattices ready) in `milliseconds`.
         case built(generation: Int, milliseconds: Double)
         case step(generation: Int, frame: StepFrame)
+        /// Energies of an earlier step: the free energy as soon as the next step's messages
+        /// are computed, the MAP energy once every frame has been delivered.
+        case energy(generation: Int, step: Int, kl: Double?, mapEnergy: Double?)
         case finished(generation: Int, milliseconds: Double, result: Result)
         case failed(generation: Int, message: String)
 
         public var generation: Int {
             switch self {
-            case .built(let g, _), .step(let g, _), .finished(let g, _, _), .failed(let g, _): g
+            case .built(let g, _), .step(let g, _), .energy(let g, _, _, _), .finished(let g, _, _), .failed(let g, _): g
             }
         }
     }
@@ -58,6 +61,9 @@ public final class InferenceRunner: @unchecked Sendable {
     private var generation = 0
     private var inbox: [Event] = []
     private let wake: (@Sendable () -> Void)?
+    /// The unaries of the last job: most changes are to the kernels, and remaking −log p for
+    /// every pixel and label would delay each restart.
+    private var unaryCache: (source: UnarySource, settings: UnarySettings, pixels: Int, energies: UnaryEnergies)?
 
     /// `wake` is called (from the worker) whenever an event is posted, so a UI blocked waiting
     /// for input can redraw at once.
@@ -114,17 +120,29 @@ public final class InferenceRunner: @unchecked Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         do {
-            let unary = try job.source.energies(pixels: job.image.pixelCount, settings: job.unarySettings)
+            let unary = try unaries(for: job)
             let model = try DenseCRF(image: job.image, unary: unary, parameters: job.parameters)
             post(.built(generation: g, milliseconds: Self.ms(clock.now - start)))
             guard isCurrent(g) else { return }
-            let inference = MeanFieldInference(model: model)
+            // Frames first: the picture of each step is posted as soon as its Q exists; its
+            // free energy comes with the messages the next step computes anyway, and the MAP
+            // energies (one extra filter per kernel and step) only after the last frame.
+            let inference = MeanFieldInference(model: model, tracksEnergy: false)
             let size = Size(width: job.image.width, height: job.image.height)
+            var labelHistory = [inference.currentLabels]
             post(.step(generation: g, frame: StepFrame(inference, size: size, grid: job.frameGrid)))
-            for _ in 0..<job.parameters.iterations {
+            for t in 0..<job.parameters.iterations {
                 guard isCurrent(g) else { return }
+                post(.energy(generation: g, step: t, kl: inference.freeEnergy(), mapEnergy: nil))
                 inference.step()
+                labelHistory.append(inference.currentLabels)
                 post(.step(generation: g, frame: StepFrame(inference, size: size, grid: job.frameGrid)))
+            }
+            guard isCurrent(g) else { return }
+            post(.energy(generation: g, step: job.parameters.iterations, kl: inference.freeEnergy(), mapEnergy: nil))
+            for (t, labelling) in labelHistory.enumerated() {
+                guard isCurrent(g) else { return }
+                post(.energy(generation: g, step: t, kl: nil, mapEnergy: inference.mapEnergy(of: labelling)))
             }
             let labels = inference.currentLabels
             let result = Result(width: size.width, height: size.height, marginals: inference.finish(), labels: labels)
@@ -132,6 +150,15 @@ public final class InferenceRunner: @unchecked Sendable {
         } catch {
             post(.failed(generation: g, message: "\(error)"))
         }
+    }
+
+    /// Runs on the scheduler's one worker at a time, so the cache needs no lock of its own.
+    private func unaries(for job: Job) throws -> UnaryEnergies {
+        let n = job.image.pixelCount
+        if let c = unaryCache, c.pixels == n, c.settings == job.unarySettings, c.source == job.source { return c.energies }
+        let energies = try job.source.energies(pixels: n, settings: job.unarySettings)
+        unaryCache = (job.source, job.unarySettings, n, energies)
+        return energies
     }
 
     static func ms(_ d: Duration) -> Double {

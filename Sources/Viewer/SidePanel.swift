@@ -122,10 +122,11 @@ struct SidePanel {
             let y = r.y + 2 + row
             let marker = step == current ? "▶" : " "
             let text: String
-            if step < session.history.count, let s = session.history[step].statistics {
+            if step < session.history.count {
+                let frame = session.history[step]
                 let valueWidth = Self.valueWidth(r.width) - 1
-                text = columns("\(marker)\(step)", NumberFormat.fitting(s.kl, width: valueWidth),
-                               NumberFormat.fitting(s.mapEnergy, width: valueWidth), "\(s.changed)", width: r.width)
+                func value(_ v: Double?) -> String { v.map { NumberFormat.fitting($0, width: valueWidth) } ?? "…" }
+                text = columns("\(marker)\(step)", value(frame.kl), value(frame.mapEnergy), "\(frame.changed)", width: r.width)
             } else {
                 text = columns("\(marker)\(step)", "…", "", "", width: r.width)
             }

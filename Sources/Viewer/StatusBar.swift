@@ -7,8 +7,8 @@ struct StatusBar {
     func draw(into canvas: inout Canvas, rect: Rect) {
         canvas.fill(rect, with: Cell(" ", style: style.bar))
         var left = " iter \(session.displayedStep)/\(session.iterations)"
-        if let s = session.displayedFrame?.statistics {
-            left += "  kl \(NumberFormat.short(s.kl))  map \(NumberFormat.short(s.mapEnergy))"
+        if let frame = session.displayedFrame {
+            left += "  kl \(frame.kl.map { NumberFormat.short($0) } ?? "…")  map \(frame.mapEnergy.map { NumberFormat.short($0) } ?? "…")"
         }
         let x = canvas.draw(text: left, at: rect.origin, style: style.barAccent, maxWidth: rect.width)
         var status: [String] = []

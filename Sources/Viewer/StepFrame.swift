@@ -10,7 +10,12 @@ import Foundation
 /// in the inspector). The full-resolution float Q lives only in the running inference.
 public struct StepFrame: Sendable {
     public let iteration: Int
-    public let statistics: MeanFieldStatistics?
+    /// Pixels whose argmax the step changed (at the resolution inference ran at).
+    public let changed: Int
+    /// The free energy and the MAP energy of this step, filled in when the runner has
+    /// computed them (after the frame itself, so that energies never delay the picture).
+    public var kl: Double?
+    public var mapEnergy: Double?
     public let width: Int
     public let height: Int
     public let labelCount: Int
@@ -18,15 +23,19 @@ public struct StepFrame: Sendable {
     public let labels: [UInt16]
     /// Q, pixel-major (`q[i * labelCount + l]`).
     public let q: [UInt16]
+    /// Entropy of Q per pixel over log L (0 certain, 1 uniform), in the same fixed point;
+    /// computed with the frame, on the worker, so the uncertainty view costs the UI no logs.
+    public let uncertainty: [UInt16]
 
-    public init(iteration: Int, statistics: MeanFieldStatistics?, width: Int, height: Int, labelCount: Int, labels: [UInt16], q: [UInt16]) {
+    public init(iteration: Int, changed: Int, width: Int, height: Int, labelCount: Int, labels: [UInt16], q: [UInt16]) {
         self.iteration = iteration
-        self.statistics = statistics
+        self.changed = changed
         self.width = width
         self.height = height
         self.labelCount = labelCount
         self.labels = labels
         self.q = q
+        self.uncertainty = Self.entropy(q, labels: labelCount)
     }
 
     /// Captures the current state of `inference` (whose model is `size`), resampled to
@@ -34,7 +43,7 @@ public struct StepFrame: Sendable {
     public init(_ inference: MeanFieldInference, size: Size, grid: Size? = nil) {
         let l = inference.model.labelCount
         self.iteration = inference.iteration
-        self.statistics = inference.statistics.last
+        self.changed = inference.changedInLastStep
         self.labelCount = l
         let labels = inference.currentLabels.map { UInt16(truncatingIfNeeded: $0) }
         guard let grid, grid != size else {
@@ -42,6 +51,7 @@ public struct StepFrame: Sendable {
             self.height = size.height
             self.labels = labels
             self.q = inference.withMarginals { buffer in buffer.map(Self.fixed) }
+            self.uncertainty = Self.entropy(self.q, labels: l)
             return
         }
         self.width = grid.width
@@ -56,6 +66,13 @@ public struct StepFrame: Sendable {
             }
         }
         self.q = q
+        self.uncertainty = Self.entropy(q, labels: l)
+    }
+
+    /// All of the step's statistics, once both energies are known.
+    public var statistics: MeanFieldStatistics? {
+        guard let kl, let mapEnergy else { return nil }
+        return MeanFieldStatistics(iteration: iteration, kl: kl, mapEnergy: mapEnergy, changed: changed)
     }
 
     static let unit: Float = 65535
@@ -79,15 +96,18 @@ public struct StepFrame: Sendable {
 
     /// Entropy of Q per pixel divided by log L, so 0 is certain and 1 uniform.
     public func normalisedEntropy() -> [Float] {
-        let l = labelCount
+        uncertainty.map { Float($0) / Self.unit }
+    }
+
+    private static func entropy(_ q: [UInt16], labels l: Int) -> [UInt16] {
         let scale = 1 / log(Float(l))
-        return (0..<(width * height)).map { i in
+        return (0..<(q.count / l)).map { i in
             var h: Float = 0
-            for k in 0..<l {
-                let p = value(i * l + k)
-                if p > 0 { h -= p * log(p) }
+            for k in 0..<l where q[i * l + k] > 0 {
+                let p = Float(q[i * l + k]) / unit
+                h -= p * log(p)
             }
-            return min(1, h * scale)
+            return fixed(min(1, h * scale))
         }
     }
 }

@@ -65,7 +65,7 @@ public final class ViewerScreen {
         case .marginal: title += " · \(session.problem.className(session.selectedClass))"
         case .image, .truth, .unaryLabels: break
         case .changed:
-            if let s = session.displayedFrame?.statistics { title += " · \(s.changed) px" }
+            if let frame = session.displayedFrame { title += " · \(frame.changed) px" }
         case .diff:
             if let d = session.baselineDifference { title += " · \(d) px differ from step \(session.baseline?.iteration ?? 0) pinned" }
         default: title += " · step \(step)"

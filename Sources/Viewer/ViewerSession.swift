@@ -307,6 +307,10 @@ public final class ViewerSession {
             case .step(_, let frame):
                 if frame.iteration == history.count { history.append(frame) }
                 if following { targetStep = frame.iteration }
+            case .energy(_, let step, let kl, let map):
+                guard step < history.count else { break }
+                if let kl { history[step].kl = kl }
+                if let map { history[step].mapEnergy = map }
             case .finished(_, let ms, let r):
                 runMilliseconds = ms
                 result = r

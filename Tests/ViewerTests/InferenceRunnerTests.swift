@@ -43,6 +43,23 @@ import Testing
         runner.start(Self.job(iterations: 2))
         #expect(runner.drain().isEmpty)  // the change came first: nothing stale is drawn
         scheduler.runNext()
-        #expect(runner.drain().count == 5)
+        // built, 3 frames, 3 free energies, 3 MAP energies, finished.
+        #expect(runner.drain().count == 11)
+    }
+
+    @Test func framesComeBeforeTheirEnergies() {
+        let scheduler = ManualScheduler()
+        let runner = InferenceRunner(scheduler: scheduler)
+        runner.start(Self.job(iterations: 2))
+        scheduler.runNext()
+        var seenFrames = Set<Int>()
+        for event in runner.drain() {
+            switch event {
+            case .step(_, let frame): seenFrames.insert(frame.iteration)
+            case .energy(_, let step, _, _): #expect(seenFrames.contains(step))
+            default: break
+            }
+        }
+        #expect(seenFrames == [0, 1, 2])
     }
 }

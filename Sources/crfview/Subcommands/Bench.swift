@@ -1,0 +1,164 @@
+import ArgumentParser
+import DenseCRF
+import Foundation
+import Viewer
+
+/// `crfview bench`: timings to compare with pydensecrf (`../shared/bench/pydensecrf_ref.py`)
+/// in the same sitting, and the viewer's drawing and response times.
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Time inference (as pydensecrf_ref.py prints it), screen composition, or viewer latency.")
+
+    @Argument(help: ArgumentHelp("A case or sample folder (image + unary.npy/probs.npy/labels.png, optional params.json), or an image with unary flags.", valueName: "folder|image"))
+    var path: String
+
+    @OptionGroup(title: "Unaries") var unary: UnaryOptions
+    @OptionGroup(title: "Model") var model: ModelOptions
+
+    @Option(name: .customLong("repeat"), help: "Report the fastest of this many runs.")
+    var repetitions: Int = 3
+    @Option(help: "Worker threads (default: all cores).")
+    var threads: Int?
+    @Flag(help: "Time composing a 200x60 viewer screen and quantising it to 256 colours.")
+    var screen = false
+    @Flag(help: "Time the viewer's answer to a key press while inference runs, and from a parameter change to the first new label view.")
+    var latency = false
+
+    func run() throws {
+        do {
+            if let threads { Parallelism.setWorkerCount(threads) }
+            let problem = try loadProblem()
+            if screen {
+                try benchScreen(problem)
+            } else if latency {
+                try benchLatency(problem)
+            } else {
+                try benchEngine(problem)
+            }
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            throw report(error)
+        }
+    }
+
+    private func loadProblem() throws -> Problem {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return try Problem.load(imagePath: path, unary: unary, model: model)
+        }
+        // A case folder's own params.json, as the peer script reads it (unless --params is
+        // given), and its unary.npy in preference to probs.npy, as the peer does.
+        let sample = try SampleFolder(path)
+        let params = "\(path)/params.json"
+        let options = model.paramsFile == nil && FileManager.default.fileExists(atPath: params)
+            ? try ModelOptions.parse(["--params", params]) : model
+        let energies = "\(path)/unary.npy"
+        let source = unary.givenCount > 0 ? unary
+            : FileManager.default.fileExists(atPath: energies) ? try UnaryOptions.parse(["--unary", energies])
+            : try sample.unaryOptions(layout: unary.layout)
+        return try Problem.load(imagePath: sample.image, unary: source, model: options)
+    }
+
+    private static func ms(_ d: Duration) -> Double {
+        Double(d.components.seconds) * 1e3 + Double(d.components.attoseconds) / 1e15
+    }
+
+    /// Build and iterate times, fastest of `repeat`, in the peer script's format.
+    private func benchEngine(_ problem: Problem) throws {
+        let unaryEnergies = try problem.unaryEnergies()
+        let clock = ContinuousClock()
+        var best: (Double, Double)?
+        for _ in 0..<max(1, repetitions) {
+            let t0 = clock.now
+            let crf = try DenseCRF(image: problem.image, unary: unaryEnergies, parameters: problem.parameters)
+            let t1 = clock.now
+            MeanFieldInference(model: crf, tracksEnergy: false).run(problem.parameters.iterations)
+            let t2 = clock.now
+            let r = (Self.ms(t1 - t0), Self.ms(t2 - t1))
+            if best == nil || r.0 + r.1 < best!.0 + best!.1 { best = r }
+        }
+        let (build, iterate) = best!
+        print(String(format: "crfview: build=%.1f iterate=%.1f total=%.1f labels=%d size=%dx%d iterations=%d threads=%d",
+                     build, iterate, build + iterate, problem.labelCount, problem.image.width, problem.image.height,
+                     problem.parameters.iterations, Parallelism.workerCount))
+    }
+
+    private func session(_ problem: Problem, scheduler: Scheduler) throws -> ViewerSession {
+        let themes = ThemeLoader(userThemeDirectory: nil)
+        let viewerProblem = ViewerProblem(title: "bench", image: problem.image, source: problem.source,
+                                          unarySettings: problem.unarySettings, parameters: problem.parameters)
+        return ViewerSession(problem: viewerProblem, runner: InferenceRunner(scheduler: scheduler), themes: themes,
+                             theme: try themes.theme(named: ThemeLoader.defaultName), colorMode: .palette256,
+                             glyphs: .unicode, workSize: 512)
+    }
+
+    /// Composing a full 200×60 screen (two image panes, panel, inspector, chart) and mapping
+    /// every cell to the 256-colour palette, as the ncurses backend does before drawing.
+    private func benchScreen(_ problem: Problem) throws {
+        let scheduler = ManualScheduler()
+        let s = try session(problem, scheduler: scheduler)
+        scheduler.runNext()
+        s.tick(now: ContinuousClock().now)
+        let screen = ViewerScreen(session: s)
+        let quantizer = ColorQuantizer(mode: .palette256)
+        let size = Size(width: 200, height: 60)
+        let clock = ContinuousClock()
+        var compose: [Double] = [], quantize: [Double] = []
+        for step in 0..<max(20, repetitions) {
+            s.handle(.key(.character(step % 2 == 0 ? "n" : "l")), now: clock.now)
+            let t0 = clock.now
+            let canvas = screen.render(size: size)
+            let t1 = clock.now
+            let styles = Set(canvas.cells.map { quantizer.terminalStyle(for: $0) })
+            let t2 = clock.now
+            compose.append(Self.ms(t1 - t0))
+            quantize.append(Self.ms(t2 - t1))
+            precondition(!styles.isEmpty)
+        }
+        // The first frames fill caches (image resampling, colour table); report the rest too.
+        func summary(_ v: [Double]) -> String {
+            let warm = Array(v.dropFirst(2)).sorted()
+            return String(format: "first=%.2f median=%.2f max=%.2f", v[0], warm[warm.count / 2], warm.last!)
+        }
+        print("screen 200x60: compose \(summary(compose)) ms; quantise-256 \(summary(quantize)) ms")
+    }
+
+    /// Key press → redrawn screen while the first run is computing, and a parameter change →
+    /// the first label view of the new run drawn, with the real background runner.
+    private func benchLatency(_ problem: Problem) throws {
+        let s = try session(problem, scheduler: BackgroundScheduler())
+        let screen = ViewerScreen(session: s)
+        let clock = ContinuousClock()
+        let size = Size(width: 160, height: 48)
+        var keyTimes: [Double] = []
+        while s.history.count < 2 { s.tick(now: clock.now); usleep(1000) }
+        for i in 0..<20 where s.isComputing || i < 5 {
+            let t0 = clock.now
+            s.handle(.key(.character(i % 2 == 0 ? "v" : "c")), now: t0)
+            s.tick(now: clock.now)
+            _ = screen.render(size: size)
+            keyTimes.append(Self.ms(clock.now - t0))
+            usleep(15_000)
+        }
+        while s.isComputing { s.tick(now: clock.now); usleep(1000) }
+        // Times to the new run's step 0 (its unary labels) and step 1 (the first labels the
+        // changed kernels shape) on screen.
+        var toStep0: [Double] = [], toStep1: [Double] = []
+        for i in 0..<6 {
+            let t0 = clock.now
+            s.handle(.key(.character(i % 2 == 0 ? "+" : "-")), now: t0)
+            while s.history.isEmpty { s.tick(now: clock.now); usleep(500) }
+            _ = screen.render(size: size)
+            toStep0.append(Self.ms(clock.now - t0))
+            while s.history.count < 2 { s.tick(now: clock.now); usleep(500) }
+            _ = screen.render(size: size)
+            toStep1.append(Self.ms(clock.now - t0))
+            while s.isComputing { s.tick(now: clock.now); usleep(1000) }
+        }
+        func median(_ v: [Double]) -> Double { v.sorted()[v.count / 2] }
+        print(String(format: "key press while computing: median=%.1f max=%.1f ms (%d presses)", median(keyTimes), keyTimes.max()!, keyTimes.count))
+        print(String(format: "parameter change to the new run on screen: step 0 median=%.1f max=%.1f ms, step 1 median=%.1f max=%.1f ms",
+                     median(toStep0), toStep0.max()!, median(toStep1), toStep1.max()!))
+    }
+}
