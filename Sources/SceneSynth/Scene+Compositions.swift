@@ -73,8 +73,8 @@ extension Scene {
         // Rows from far to near, each with its own column so animals overlap only a little.
         let herd: [(y: Float, x: Float, kind: VOCClass)] = [
             (fenceY + random(10, 20), 0.2, .cow), (fenceY + random(30, 40), 0.72, .horse),
-            (height * 0.62, 0.1, .sheep), (height * 0.66, 0.88, .sheep), (height * 0.72, 0.52, .dog),
-            (height * 0.8, 0.28, .sheep), (height * 0.9, 0.7, .cow),
+            (height * 0.62, 0.1, .sheep), (height * 0.66, 0.88, .sheep), (height * 0.76, 0.28, .sheep),
+            (height * 0.84, 0.5, .dog), (height * 0.93, 0.78, .cow),
         ]
         for animal in herd {
             let x = width * (animal.x + random(-0.05, 0.05))
@@ -106,7 +106,7 @@ extension Scene {
         addChair(at: Vec2(width * random(0.1, 0.18), tableY - 4), size: height * 0.3, facing: 1)
         let cloth = chance(0.5)
         addDiningTable(at: Vec2(width * random(0.55, 0.65), tableY), size: width * 0.62, facing: 1, cloth: cloth)
-        addBottle(at: Vec2(width * random(0.5, 0.75), tableY - width * 0.62 * (cloth ? 0.4 : 0.405)), size: height * random(0.09, 0.11))
+        addBottle(at: Vec2(width * random(0.5, 0.75), tableY - width * 0.62 * (cloth ? 0.4 : 0.405)), size: height * random(0.12, 0.15))
         addCat(at: Vec2(width * random(0.25, 0.4), height * random(0.96, 0.99)), size: height * 0.16, facing: chance(0.5) ? 1 : -1)
     }
 
@@ -131,11 +131,11 @@ extension Scene {
         let midY = horizon + random(36, 46)
         addBoat(at: Vec2(width * random(0.45, 0.55), midY), size: width * random(0.26, 0.32), facing: -1, sail: false)
         addPerson(at: Vec2(width * random(0.8, 0.9), pierTop + 2), size: height * random(0.3, 0.34), facing: -1)
-        addPerchedBird(at: Vec2(width * 0.64, pierTop + 6), size: height * 0.07, facing: 1)
+        addPerchedBird(at: Vec2(width * 0.64, pierTop + 6), size: height * 0.09, facing: 1)
         let nearY = height * random(0.88, 0.93)
         addBoat(at: Vec2(width * random(0.25, 0.35), nearY), size: width * random(0.4, 0.48), facing: 1, sail: chance(0.5))
         for _ in 0..<3 {
-            addFlyingBird(at: Vec2(random(0.1, 0.9) * width, random(0.08, 0.3) * height), span: height * random(0.08, 0.12), facing: chance(0.5) ? 1 : -1)
+            addFlyingBird(at: Vec2(random(0.1, 0.9) * width, random(0.08, 0.3) * height), span: height * random(0.13, 0.17), facing: chance(0.5) ? 1 : -1)
         }
     }
 
@@ -146,7 +146,7 @@ extension Scene {
                     groundNear: Colour(70, 80, 50), groundScale: 20, groundContrast: 0.15, clouds: 0.8)
         tree(at: Vec2(width * random(0.7, 0.9), height * 1.02), height: height * 0.35)
         canvas.blur(sigma: 1.4)
-        addAeroplane(at: Vec2(width * random(0.3, 0.7), height * random(0.08, 0.14)), size: width * random(0.22, 0.28), facing: chance(0.5) ? 1 : -1)
+        addAeroplane(at: Vec2(width * random(0.4, 0.6), height * random(0.1, 0.14)), size: width * random(0.36, 0.44), facing: chance(0.5) ? 1 : -1)
         let poles = [width * random(0.05, 0.12), width * random(0.88, 0.95)]
         for x in poles { pole(x: x, top: height * 0.3, bottom: height * 1.01, width: 7) }
         var wires: [(Vec2, Vec2, Float)] = []
@@ -161,7 +161,7 @@ extension Scene {
             var x = a.x + random(20, 50)
             while x < b.x - 25 {
                 if chance(0.6) {
-                    let size = height * random(0.06, 0.075)
+                    let size = height * random(0.075, 0.09)
                     addPerchedBird(at: Vec2(x, wireY(from: a, to: b, sag: sag, at: x) + 1), size: size, facing: chance(0.5) ? 1 : -1)
                 }
                 x += random(30, 60)
@@ -170,28 +170,31 @@ extension Scene {
         addFlyingBird(at: Vec2(width * random(0.2, 0.8), height * random(0.2, 0.26)), span: width * random(0.14, 0.2), facing: chance(0.5) ? 1 : -1)
     }
 
-    /// A pavement café: many classes small in one frame, the way VOC images mix them.
+    /// A pavement café: many classes in one frame, the way VOC images mix them.
     mutating func composeCafe() {
-        let horizon = height * 0.5
+        let horizon = height * 0.42
         fillOutdoor(horizon: horizon, zenith: Colour(120, 150, 190), hazeColour: Colour(200, 206, 210), groundFar: Colour(150, 140, 126),
                     groundNear: Colour(130, 118, 104), groundScale: 12, groundContrast: 0.14, clouds: 0.3)
         building(x0: -4, x1: width * 0.55, top: -4, bottom: horizon + 6)
         building(x0: width * 0.55, x1: width + 4, top: height * 0.08, bottom: horizon + 6)
         canvas.blur(sigma: 0.8)
-        let scale = height * 0.5
+        let scale = height * 0.45
         func place(_ y: Float) -> Float { pixelsPerMetre(atGround: y, horizon: horizon, bottomScale: scale) }
-        addCar(at: Vec2(width * random(0.65, 0.8), horizon + 14), size: 4.4 * place(horizon + 14), facing: -1)
-        addPottedPlant(at: Vec2(width * random(0.03, 0.08), horizon + 30), size: 1.1 * place(horizon + 30))
-        let bikeY = horizon + 34
-        addBicycle(at: Vec2(width * random(0.82, 0.9), bikeY), size: 1.75 * place(bikeY), facing: -1)
-        let tableY = height * random(0.76, 0.8)
-        addPerson(at: Vec2(width * random(0.25, 0.32), tableY - 10), size: 1.75 * place(tableY - 10), facing: 1)
-        addChair(at: Vec2(width * random(0.38, 0.42), tableY), size: 1.0 * place(tableY), facing: -1)
+        let carY = horizon + height * 0.1
+        addCar(at: Vec2(width * random(0.82, 0.9), carY), size: 4.4 * place(carY), facing: -1)
+        let plantY = horizon + height * 0.12
+        addPottedPlant(at: Vec2(width * random(0.05, 0.09), plantY), size: 1.1 * place(plantY))
+        let bikeY = horizon + height * 0.2
+        addBicycle(at: Vec2(width * random(0.68, 0.74), bikeY), size: 1.75 * place(bikeY), facing: -1)
+        let personY = height * random(0.76, 0.8)
+        addPerson(at: Vec2(width * random(0.24, 0.3), personY), size: 1.75 * place(personY), facing: 1)
+        let tableY = height * random(0.8, 0.84)
+        addChair(at: Vec2(width * random(0.4, 0.44), tableY), size: 1.0 * place(tableY), facing: -1)
         let tableLength = 1.3 * place(tableY)
-        addDiningTable(at: Vec2(width * 0.58, tableY), size: tableLength, facing: 1, cloth: true)
-        addBottle(at: Vec2(width * random(0.52, 0.6), tableY - 0.4 * tableLength), size: 0.3 * place(tableY))
-        addPerchedBird(at: Vec2(width * random(0.42, 0.5), height * 0.9), size: 0.25 * place(height * 0.9), facing: chance(0.5) ? 1 : -1)
-        addDog(at: Vec2(width * random(0.75, 0.85), height * 0.97), size: 0.7 * place(height * 0.97), facing: -1)
-        addCat(at: Vec2(width * random(0.1, 0.2), height * 0.985), size: 0.4 * place(height * 0.985), facing: 1)
+        addDiningTable(at: Vec2(width * 0.6, tableY), size: tableLength, facing: 1, cloth: true)
+        addBottle(at: Vec2(width * random(0.55, 0.62), tableY - 0.4 * tableLength), size: 0.35 * place(tableY))
+        addPerchedBird(at: Vec2(width * random(0.44, 0.5), height * 0.95), size: 0.3 * place(height * 0.95), facing: chance(0.5) ? 1 : -1)
+        addDog(at: Vec2(width * random(0.78, 0.85), height * 0.97), size: 0.7 * place(height * 0.97), facing: -1)
+        addCat(at: Vec2(width * random(0.1, 0.18), height * 0.985), size: 0.4 * place(height * 0.985), facing: 1)
     }
 }

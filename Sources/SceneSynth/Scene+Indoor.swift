@@ -3,7 +3,7 @@
 /// edges the way a coarse network cannot follow.
 extension Scene {
     mutating func wood() -> Material {
-        let c = vary(pick([Colour(120, 80, 48), Colour(160, 120, 80), Colour(80, 54, 36), Colour(190, 160, 120)]))
+        let c = vary(contrasting([Colour(120, 80, 48), Colour(160, 120, 80), Colour(70, 46, 32), Colour(200, 170, 130)]))
         return material(c, pattern: .stripes(c * 0.8, period: 1.5), grain: 0.06, grainScale: 3, gloss: 0.15, shading: 0.5)
     }
 
@@ -13,7 +13,7 @@ extension Scene {
         let w = wood()
         var far = w
         far.colour *= 0.7
-        let seat = chance(0.5) ? w : material(vary(pick([Colour(150, 40, 40), Colour(60, 80, 120), Colour(90, 110, 70)])), grain: 0.1, grainScale: 1.5, shading: 0.55)
+        let seat = chance(0.5) ? w : material(vary(contrasting([Colour(150, 40, 40), Colour(60, 80, 120), Colour(90, 110, 70)])), grain: 0.1, grainScale: 1.5, shading: 0.55)
         var parts: [Part] = []
         parts.append(Part(f.capsule(0.16, 0.45, 0.18, 0.0, 0.02, 0.016), far))
         parts.append(Part(f.capsule(-0.16, 0.45, -0.14, 0.0, 0.02, 0.016), far))
@@ -35,7 +35,7 @@ extension Scene {
         var parts: [Part] = []
         for x in [-0.4, 0.4] as [Float] { parts.append(Part(f.capsule(x, 0.36, x, 0.0, 0.018, 0.014), far)) }
         if cloth {
-            let fabric = material(vary(pick([Colour(236, 232, 220), Colour(200, 60, 50), Colour(120, 150, 190)])), pattern: .mottled(Colour(180, 176, 168), scale: 20), grain: 0.05, shading: 0.4)
+            let fabric = material(vary(contrasting([Colour(236, 232, 220), Colour(200, 60, 50), Colour(120, 150, 190)])), pattern: .mottled(Colour(180, 176, 168), scale: 20), grain: 0.05, shading: 0.4)
             parts.append(Part(f.polygon([(-0.5, 0.4), (0.5, 0.4), (0.52, 0.24), (-0.52, 0.24)]), fabric, softness: 1.3))
         } else {
             parts.append(Part(f.box(0, 0.38, 0.5, 0.025, corner: 0.008), w))
@@ -48,7 +48,7 @@ extension Scene {
     /// `size` is the sofa's length.
     mutating func addSofa(at floor: Vec2, size: Float, facing: Float) {
         let f = Frame(origin: floor, size: size, facing: facing)
-        let fabricColour = vary(pick([Colour(110, 60, 50), Colour(60, 70, 90), Colour(140, 130, 110), Colour(70, 90, 60), Colour(40, 40, 44)]))
+        let fabricColour = vary(contrasting([Colour(110, 60, 50), Colour(60, 70, 90), Colour(140, 130, 110), Colour(70, 90, 60), Colour(40, 40, 44)]))
         let fabric = material(fabricColour, pattern: .mottled(fabricColour * 0.85, scale: 14), grain: 0.08, grainScale: 1.5, shading: 0.6)
         var parts: [Part] = []
         parts.append(Part(f.box(0, 0.46, 0.46, 0.17, corner: 0.06), fabric))
@@ -82,7 +82,7 @@ extension Scene {
     /// `size` is the bottle's height.
     mutating func addBottle(at base: Vec2, size: Float) {
         let f = Frame(origin: base, size: size, facing: 1)
-        let glassColour = vary(pick([Colour(40, 90, 40), Colour(110, 60, 20), Colour(150, 180, 170)]), by: 10)
+        let glassColour = vary(contrasting([Colour(40, 90, 40), Colour(110, 60, 20), Colour(150, 180, 170)]), by: 10)
         let bottleGlass = material(glassColour, grain: 0.02, gloss: 0.8, shading: 0.75)
         var parts: [Part] = []
         parts.append(Part(f.box(0, 0.32, 0.16, 0.32, corner: 0.06), bottleGlass))

@@ -9,7 +9,7 @@ extension Scene {
     }
 
     mutating func paintwork() -> Material {
-        let c = vary(pick([Colour(170, 30, 30), Colour(30, 60, 140), Colour(210, 210, 205), Colour(40, 40, 42), Colour(120, 124, 128), Colour(200, 160, 40), Colour(40, 100, 60)]))
+        let c = vary(contrasting([Colour(170, 30, 30), Colour(30, 60, 140), Colour(210, 210, 205), Colour(40, 40, 42), Colour(120, 124, 128), Colour(200, 160, 40), Colour(40, 100, 60)]))
         return material(c, grain: 0.02, grainScale: 4, gloss: 0.35, shading: 0.55)
     }
 
@@ -41,7 +41,7 @@ extension Scene {
 
     mutating func addBus(at ground: Vec2, size: Float, facing: Float) {
         let f = Frame(origin: ground, size: size, facing: facing)
-        let body = material(vary(pick([Colour(200, 40, 30), Colour(230, 190, 40), Colour(40, 110, 170), Colour(220, 220, 214)])), grain: 0.02, grainScale: 5, gloss: 0.3, shading: 0.45)
+        let body = material(vary(contrasting([Colour(200, 40, 30), Colour(230, 190, 40), Colour(40, 110, 170), Colour(220, 220, 214)])), grain: 0.02, grainScale: 5, gloss: 0.3, shading: 0.45)
         var parts: [Part] = [Part(f.box(0, 0.18, 0.5, 0.15, corner: 0.02), body)]
         parts.append(Part(f.box(0, 0.09, 0.5, 0.012), material(body.colour * 0.55)))
         let g = glass()
@@ -58,7 +58,7 @@ extension Scene {
 
     mutating func addTrain(at ground: Vec2, size: Float, facing: Float) {
         let f = Frame(origin: ground, size: size, facing: facing)
-        let body = material(vary(pick([Colour(40, 60, 120), Colour(180, 30, 40), Colour(220, 220, 210)])), grain: 0.02, grainScale: 5, gloss: 0.3, shading: 0.45)
+        let body = material(vary(contrasting([Colour(40, 60, 120), Colour(180, 30, 40), Colour(220, 220, 210)])), grain: 0.02, grainScale: 5, gloss: 0.3, shading: 0.45)
         let stripe = material(vary(Colour(230, 200, 40)), grain: 0.02)
         var parts: [Part] = [Part(f.polygon([(-0.5, 0.03), (-0.5, 0.2), (0.38, 0.2), (0.5, 0.1), (0.5, 0.03)]), body)]
         parts.append(Part(f.box(0, 0.07, 0.5, 0.012), stripe))
@@ -101,7 +101,7 @@ extension Scene {
     /// A bicycle, mostly air: two thin rims, spokes, a frame of tubes a pixel or two wide.
     mutating func addBicycle(at ground: Vec2, size: Float, facing: Float) {
         let f = Frame(origin: ground, size: size, facing: facing)
-        let frame = material(vary(pick([Colour(30, 120, 180), Colour(190, 40, 40), Colour(30, 30, 30), Colour(220, 220, 220)])), grain: 0.02, gloss: 0.4)
+        let frame = material(vary(contrasting([Colour(30, 120, 180), Colour(190, 40, 40), Colour(30, 30, 30), Colour(220, 220, 220)])), grain: 0.02, gloss: 0.4)
         let tyre = material(Colour(24, 24, 26))
         let spoke = material(Colour(180, 180, 186), gloss: 0.4)
         var parts: [Part] = []
@@ -125,13 +125,14 @@ extension Scene {
     /// An airliner in the sky, `size` long.
     mutating func addAeroplane(at center: Vec2, size: Float, facing: Float) {
         let f = Frame(origin: center, size: size, facing: facing)
-        let paint = material(vary(Colour(232, 234, 238), by: 6), grain: 0.015, grainScale: 6, gloss: 0.4, shading: 0.5)
+        let paint = material(vary(contrasting([Colour(232, 234, 238), Colour(40, 60, 120), Colour(170, 40, 40), Colour(60, 62, 66)]), by: 6),
+                             grain: 0.015, grainScale: 6, gloss: 0.4, shading: 0.5)
         let trim = material(vary(pick([Colour(30, 60, 140), Colour(180, 30, 40), Colour(40, 40, 44)])), grain: 0.02)
         var parts: [Part] = []
         parts.append(Part(f.polygon([(-0.05, 0), (-0.28, 0.05), (-0.2, 0.06), (0.08, 0.0)]), material(paint.colour * 0.8)))
         parts.append(Part(f.polygon([(-0.47, 0.02), (-0.5, 0.2), (-0.42, 0.2), (-0.33, 0.03)]), trim))
-        parts.append(Part(f.capsule(-0.48, 0.02, 0.44, 0.0, 0.045, 0.05), paint))
-        parts.append(Part(f.ellipse(0.46, -0.005, 0.05, 0.04), paint))
+        parts.append(Part(f.capsule(-0.48, 0.02, 0.44, 0.0, 0.055, 0.065), paint))
+        parts.append(Part(f.ellipse(0.46, -0.005, 0.06, 0.055), paint))
         parts.append(Part(f.polygon([(0.0, -0.02), (-0.28, -0.22), (-0.2, -0.23), (0.14, -0.02)]), paint))
         parts.append(Part(f.polygon([(-0.4, 0.0), (-0.5, -0.08), (-0.46, -0.08), (-0.34, 0.0)]), paint))
         parts.append(Part(f.capsule(-0.12, -0.1, 0.0, -0.1, 0.025), material(Colour(150, 150, 156), gloss: 0.4)))
@@ -142,7 +143,7 @@ extension Scene {
     /// A sailing boat, `size` long, its waterline at the origin; the mast is the thin part.
     mutating func addBoat(at waterline: Vec2, size: Float, facing: Float, sail: Bool) {
         let f = Frame(origin: waterline, size: size, facing: facing)
-        let hull = material(vary(pick([Colour(230, 230, 226), Colour(30, 50, 90), Colour(170, 40, 30), Colour(60, 110, 80)])), grain: 0.03, gloss: 0.3, shading: 0.55)
+        let hull = material(vary(contrasting([Colour(230, 230, 226), Colour(30, 50, 90), Colour(170, 40, 30), Colour(60, 110, 80)])), grain: 0.03, gloss: 0.3, shading: 0.55)
         let wood = material(vary(Colour(140, 100, 60)), pattern: .mottled(Colour(100, 70, 40), scale: 8), grain: 0.08)
         var parts: [Part] = []
         if sail {

@@ -15,6 +15,8 @@ struct Scene {
     /// Direction towards the light in (x right, y down, z towards the viewer): from the upper
     /// left and in front, the usual photographic key light.
     let light: SIMD3<Float>
+    /// The main colours of the scenery painted so far, which object colours keep away from.
+    private(set) var backdrop: [Colour] = []
     /// The class of each painted instance; instance ids index this array.
     private(set) var instances: [VOCClass] = []
     private let labelIndex: [VOCClass: Int]
@@ -66,6 +68,22 @@ struct Scene {
     mutating func chance(_ p: Double) -> Bool { rng.chance(p) }
 
     mutating func pick<T>(_ items: [T]) -> T { rng.pick(items) }
+
+    /// Records scenery colours for `contrasting`.
+    mutating func noteBackdrop(_ colours: Colour...) { backdrop += colours }
+
+    /// One of `palette`, chosen among the entries at least 50 levels (RGB distance) from every
+    /// backdrop colour, or the most distant entry when none is. Objects in photographs that
+    /// people annotate mostly stand out from their surroundings; one that matches them (a
+    /// tabby cat on a wooden floor) is lost by any colour-driven CRF, and a sample built on
+    /// such matches would measure the scene, not the model.
+    mutating func contrasting(_ palette: [Colour]) -> Colour {
+        func distance(_ c: Colour) -> Float {
+            backdrop.map { b in ((c - b) * (c - b)).sum().squareRoot() }.min() ?? .greatestFiniteMagnitude
+        }
+        let clear = palette.filter { distance($0) >= 50 }
+        return clear.isEmpty ? palette.max { distance($0) < distance($1) }! : pick(clear)
+    }
 
     /// `c` with each channel moved by up to ±`amount` levels, so no two objects share a colour.
     mutating func vary(_ c: Colour, by amount: Float = 12) -> Colour {

@@ -20,21 +20,28 @@ struct SimulatedNetwork {
     var stride = 8
     /// Width of the window each grid point sees the scene through, as a Gaussian σ in grid
     /// cells: small enough that an object filling the middle of one cell is seen.
-    var receptiveField: Float = 0.5
+    var receptiveField: Float = 0.4
     /// How far, in grid cells, the windows wander from their grid points (a smooth random
     /// field): boundaries come out displaced by a few pixels, differently along their length.
-    var jitter: Float = 0.3
+    var jitter: Float = 0.15
     /// Chance that an object with confusable classes in the label set is partly confused.
     var confusionRate = 0.5
     /// Share of such an object's evidence moved to the other class, before the spatial field.
-    var confusionStrength: ClosedRange<Float> = 0.15...0.6
+    var confusionStrength: ClosedRange<Float> = 0.15...0.7
     /// How many spurious blobs to add.
     var spuriousBlobs: ClosedRange<Int> = 1...3
     /// Sharpness of the logits, log-odds per unit of log class evidence.
-    var confidence: Float = 2.2
+    var confidence: Float = 3
     /// Extra log-odds for every object class: networks trained on VOC favour objects near
     /// their outlines, so predictions spill over object boundaries.
-    var objectBias: Float = 0.5
+    var objectBias: Float = 0.1
+    /// Evidence added, per unit of window share, to an object the network recognises: it is
+    /// sure of what it has recognised even where the object fills only part of the window.
+    var recognitionGain: Float = 1
+    /// Square roots of the areas (pixels) below which an object is never and above which it
+    /// is always recognised; in between the chance rises linearly. Small objects are what
+    /// FCNs miss most.
+    var recognitionSize: ClosedRange<Float> = 8...28
     /// Logit noise amplitude per class.
     var logitNoise: Float = 0.3
 
@@ -46,6 +53,7 @@ struct SimulatedNetwork {
         let gw = (canvas.width + stride - 1) / stride, gh = (canvas.height + stride - 1) / stride
         let cells = gw * gh
         var (evidence, share) = look(at: canvas, instances: scene.instances.count, gw: gw, gh: gh, rng: &rng)
+        recognise(&evidence, share: share, scene: scene, cells: cells, rng: &rng)
         confuse(&evidence, share: share, scene: scene, gw: gw, gh: gh, rng: &rng)
         addSpuriousBlobs(&evidence, scene: scene, gw: gw, gh: gh, rng: &rng)
 
@@ -114,6 +122,29 @@ struct SimulatedNetwork {
         return (evidence, share)
     }
 
+    /// Strengthens the evidence of each object the network recognises, in proportion to the
+    /// object's share of each window, then renormalises; unrecognised objects keep only their
+    /// raw, usually losing, share.
+    func recognise(_ evidence: inout [Float], share: [Float], scene: Scene, cells: Int, rng: inout SplitMix64) {
+        let instances = scene.instances.count
+        guard instances > 0 else { return }
+        var area = [Float](repeating: 0, count: instances)
+        for id in scene.canvas.instance where id >= 0 { area[Int(id)] += 1 }
+        let (low, high) = (recognitionSize.lowerBound, recognitionSize.upperBound)
+        for (id, cls) in scene.instances.enumerated() {
+            let chance = min(max((area[id].squareRoot() - low) / (high - low), 0), 1)
+            guard rng.chance(Double(chance)) else { continue }
+            let own = scene.label(cls)
+            for cell in 0..<cells { evidence[own * cells + cell] += recognitionGain * share[cell * instances + id] }
+        }
+        let l = scene.classes.count
+        for cell in 0..<cells {
+            var sum: Float = 0
+            for c in 0..<l { sum += evidence[c * cells + cell] }
+            for c in 0..<l { evidence[c * cells + cell] /= sum }
+        }
+    }
+
     /// Moves part of some objects' class evidence to a confusable class in the label set,
     /// following a smooth random field over the object so that the confused part is a blob.
     func confuse(_ evidence: inout [Float], share: [Float], scene: Scene, gw: Int, gh: Int, rng: inout SplitMix64) {
@@ -137,28 +168,29 @@ struct SimulatedNetwork {
         }
     }
 
-    /// Adds a few Gaussian bumps of class evidence where the class is not, then renormalises:
-    /// the "false positive" blobs of a real network, here at random places.
-    func addSpuriousBlobs(_ fraction: inout [Float], scene: Scene, gw: Int, gh: Int, rng: inout SplitMix64) {
+    /// Adds a few Gaussian bumps of class evidence at random places, then renormalises: the
+    /// false positives of a real network. The class is mostly one the picture does contain
+    /// (a network that has seen cows calls more things cows), sometimes any class.
+    func addSpuriousBlobs(_ evidence: inout [Float], scene: Scene, gw: Int, gh: Int, rng: inout SplitMix64) {
         let l = scene.classes.count
         let cells = gw * gh
         let count = spuriousBlobs.lowerBound + rng.index(below: spuriousBlobs.count)
         for _ in 0..<count {
-            let c = 1 + rng.index(below: l - 1)
+            let c = !scene.instances.isEmpty && rng.chance(0.8) ? scene.label(rng.pick(scene.instances)) : 1 + rng.index(below: l - 1)
             let cx = Float(rng.uniform(0, Double(gw))), cy = Float(rng.uniform(0, Double(gh)))
             let radius = Float(rng.uniform(0.8, 2.2))
-            let amplitude = Float(rng.uniform(0.35, 0.8))
+            let amplitude = Float(rng.uniform(0.3, 1.2))
             for gy in 0..<gh {
                 for gx in 0..<gw {
                     let dx = Float(gx) - cx, dy = Float(gy) - cy
-                    fraction[c * cells + gy * gw + gx] += amplitude * Float.exp(-(dx * dx + dy * dy) / (2 * radius * radius))
+                    evidence[c * cells + gy * gw + gx] += amplitude * Float.exp(-(dx * dx + dy * dy) / (2 * radius * radius))
                 }
             }
         }
         for cell in 0..<cells {
             var sum: Float = 0
-            for c in 0..<l { sum += fraction[c * cells + cell] }
-            for c in 0..<l { fraction[c * cells + cell] /= sum }
+            for c in 0..<l { sum += evidence[c * cells + cell] }
+            for c in 0..<l { evidence[c * cells + cell] /= sum }
         }
     }
 
