@@ -5,6 +5,9 @@
 set -euo pipefail
 bin=$(realpath "$1")
 session=crfview-e2e-$$
+# A private tmux server, so nothing else on the machine is touched.
+tmux() { command tmux -L "crfview-e2e-$$" "$@"; }
+export -f tmux 2>/dev/null || true
 fail() {
     echo "viewer e2e FAILED: $*" >&2
     tmux capture-pane -p -t "$session" >&2 || true
@@ -24,7 +27,7 @@ wait_for() {
 export LANG=C.UTF-8
 tmux kill-session -t "$session" 2>/dev/null || true
 tmux new-session -d -s "$session" -x 120 -y 40 \
-    "cd '$PWD' && TERM=tmux-256color '$bin'; echo \"EXIT=\$?\"; stty -a | grep -q ' echo ' && echo TTY=sane; sleep 600"
+    "cd '$PWD' && TERM=tmux-256color '$bin' ${CRFVIEW_E2E_SAMPLE:-}; echo \"EXIT=\$?\"; stty -a | grep -q ' echo ' && echo TTY=sane; sleep 600"
 echo "-- viewer: start"
 wait_for 'iter 0/'
 wait_for '▀'
@@ -53,3 +56,57 @@ wait_for 'TTY=sane' 5
 screen | grep -q 'iter 1/' && fail "viewer screen still visible after quit"
 tmux kill-session -t "$session"
 echo "-- viewer ok"
+
+# Live tuning, inspector and export, on a sample with a longer run so the restart is seen.
+sample=${CRFVIEW_E2E_SAMPLE:-$(ls -d Samples/*/ | head -n 1)}
+exports=$(mktemp -d)
+tmux new-session -d -s "$session" -x 140 -y 44 \
+    "cd '$PWD' && TERM=tmux-256color XDG_CONFIG_HOME='$exports/config' '$bin' view '$sample' --iterations 30 --export-dir '$exports'; echo \"EXIT=\$?\"; sleep 600"
+echo "-- tuning: start"
+wait_for 'iter 0/30'
+wait_for 'INSPECTOR \([0-9]+, [0-9]+\)'
+before=$(screen | grep -o 'INSPECTOR ([0-9]*, [0-9]*)')
+value=$(screen | grep -o 'gaussian sxy *[0-9.]*' | awk '{print $NF}')
+[ -n "$value" ] || fail "no gaussian sxy in the panel"
+echo "-- tuning: + on gaussian sxy ($value)"
+tmux send-keys -t "$session" +
+wait_for 'iter 0/30' 5
+expected=$(python3 -c "print('%.4g' % ($value * 1.1))")
+wait_for "gaussian sxy *$expected" 5
+wait_for 'iter 30/30' 60
+echo "-- tuning: cursor"
+tmux send-keys -t "$session" L L j
+sleep 0.5
+after=$(screen | grep -o 'INSPECTOR ([0-9]*, [0-9]*)')
+[ "$before" != "$after" ] || fail "inspector did not move: $before"
+echo "   $before -> $after"
+echo "-- tuning: save"
+tmux send-keys -t "$session" s
+wait_for 'saved ' 60
+for suffix in labels.png overlay.png q.npy params.json pydensecrf.py; do
+    ls "$exports"/crfview-*-001-$suffix >/dev/null 2>&1 || fail "export $suffix missing"
+done
+params=$(ls "$exports"/crfview-*-001-params.json)
+grep -q "\"sxy\": $expected" "$params" || fail "exported params lack the new sxy: $(cat "$params")"
+image=$(ls "$sample"/image.* | head -n 1)
+source=$(ls "$sample"/probs.npy "$sample"/unary.npy 2>/dev/null | head -n 1)
+flag=--probs; [ "${source##*/}" = unary.npy ] && flag=--unary
+"$bin" infer "$image" $flag "$source" --params "$params" --out-probs "$exports/reloaded.npy" || fail "exported params do not load back"
+python3 - "$exports/reloaded.npy" "$(ls "$exports"/crfview-*-001-q.npy)" <<'PY' || fail "exported Q differs from a re-run with the exported params"
+import sys, struct, array
+def load(path):
+    data = open(path, 'rb').read()
+    n = struct.unpack('<H', data[8:10])[0]
+    values = array.array('f'); values.frombytes(data[10 + n:])
+    return values
+a, b = load(sys.argv[1]), load(sys.argv[2])
+assert len(a) == len(b), (len(a), len(b))
+worst = max(abs(x - y) for x, y in zip(a, b))
+assert worst < 1e-5, worst
+print("   exported Q reloads: max |dQ| = %.2g" % worst)
+PY
+tmux send-keys -t "$session" q
+wait_for 'EXIT=0' 10
+tmux kill-session -t "$session"
+rm -rf "$exports"
+echo "-- tuning ok"
