@@ -31,10 +31,11 @@ public final class DenseKernel: Sendable {
 
     public var pixelCount: Int { lattice.pixelCount }
 
-    /// out = Kn(in) for `channels` values per pixel; `transpose` applies Knᵀ.
+    /// out = gain · Kn(in) for `channels` values per pixel (out += … with `accumulate`);
+    /// `transpose` applies Knᵀ.
     public func apply(
         _ input: UnsafePointer<Float>, into output: UnsafeMutablePointer<Float>, channels: Int,
-        transpose: Bool = false, workspace: LatticeWorkspace
+        transpose: Bool = false, gain: Float = 1, accumulate: Bool = false, workspace: LatticeWorkspace
     ) {
         let scaleBefore: Bool, scaleAfter: Bool
         switch normalization {
@@ -47,7 +48,7 @@ public final class DenseKernel: Sendable {
             lattice.filter(
                 input, into: output, channels: channels, reverse: transpose,
                 preScale: scaleBefore ? np.baseAddress : nil, postScale: scaleAfter ? np.baseAddress : nil,
-                workspace: workspace)
+                gain: gain, accumulate: accumulate, workspace: workspace)
         }
     }
 }

@@ -62,6 +62,10 @@ struct CompatibilityTransform: Sendable {
     let diagonal: [Float]?
     /// The dense matrix, row-major.
     let matrix: [Float]
+    /// Set when μ = c·I (Potts): the transform is a plain scaling the filter can apply itself.
+    let uniformDiagonal: Float?
+    /// The largest |μ| entry, to know whether pairwise energies can approach Float's range.
+    let magnitude: Float
 
     init(_ compatibility: LabelCompatibility, labels: Int) {
         self.labels = labels
@@ -71,6 +75,12 @@ struct CompatibilityTransform: Sendable {
         case .potts, .diagonal: diagonal = (0..<labels).map { mu[$0 * labels + $0] }
         case .matrix: diagonal = nil
         }
+        if let d = diagonal, let first = d.first, d.allSatisfy({ $0 == first }) {
+            uniformDiagonal = first
+        } else {
+            uniformDiagonal = nil
+        }
+        magnitude = mu.map { abs($0) }.max() ?? 0
     }
 
     /// acc[l] += Σ_l' μ[l][l'] · k[l'] for one pixel.

@@ -134,27 +134,39 @@ public final class MeanFieldInference {
     private func computePairwise(of values: UnsafeMutablePointer<Float>) {
         let l = self.l
         let pw = SharedPointer(pairwise)
-        parallelChunks(n * l, grain: 65536) { range in
-            for i in range { pw[i] = 0 }
-        }
+        var written = false
         for term in model.terms {
-            term.kernel.apply(values, into: filtered, channels: l, workspace: workspace)
-            let src = SharedConstPointer(UnsafePointer(filtered))
-            let transform = term.transform
-            parallelChunks(n, grain: 2048) { range in
-                for i in range {
-                    transform.accumulate(src.advanced(by: i * l), into: pw.advanced(by: i * l))
+            if let w = term.transform.uniformDiagonal {
+                // Potts: the filter scales and accumulates as it slices.
+                term.kernel.apply(values, into: pairwise, channels: l, gain: w, accumulate: written, workspace: workspace)
+            } else {
+                if !written { parallelChunks(n * l, grain: 65536) { range in for i in range { pw[i] = 0 } } }
+                term.kernel.apply(values, into: filtered, channels: l, workspace: workspace)
+                let src = SharedConstPointer(UnsafePointer(filtered))
+                let transform = term.transform
+                parallelChunks(n, grain: 2048) { range in
+                    for i in range {
+                        transform.accumulate(src.advanced(by: i * l), into: pw.advanced(by: i * l))
+                    }
                 }
             }
+            written = true
         }
-        let limit = Self.pairwiseLimit
-        parallelChunks(n * l, grain: 65536) { range in
-            for i in range where !(abs(pw[i]) <= limit) {
-                pw[i] = pw[i].isNaN ? 0 : (pw[i] > 0 ? limit : -limit)
+        if !written { parallelChunks(n * l, grain: 65536) { range in for i in range { pw[i] = 0 } } }
+        if needsClamp {
+            let limit = Self.pairwiseLimit
+            parallelChunks(n * l, grain: 65536) { range in
+                for i in range where !(abs(pw[i]) <= limit) {
+                    pw[i] = pw[i].isNaN ? 0 : (pw[i] > 0 ? limit : -limit)
+                }
             }
         }
         pairwiseValid = values == q
     }
+
+    /// Whether some compatibility is large enough that pairwise energies could leave Float's
+    /// range: normalised kernel responses stay below the pixel count, so below 1e15 they cannot.
+    private var needsClamp: Bool { model.terms.contains { $0.transform.magnitude > 1e15 } }
 
     /// Numerically stable softmax of `count` pixels' logits (rows of `l`), in place. Logits
     /// are finite by construction (finite unaries, clamped pairwise energies), so

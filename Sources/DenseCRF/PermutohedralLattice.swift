@@ -226,14 +226,15 @@ public final class PermutohedralLattice: Sendable {
     /// `preScale` multiplies each pixel's input before splatting and `postScale` its output
     /// after slicing; kernels use them for normalisation so that it costs no extra pass.
     /// `input` and `output` may be the same buffer: splatting reads all of the input before
-    /// slicing writes any output.
+    /// slicing writes any output. The result is multiplied by `gain` and, with `accumulate`,
+    /// added to what `output` holds: a Potts compatibility (−w·I) then costs no extra pass.
     /// `reverse` runs the blur axes in reverse order, which is the exact transpose of the
     /// forward filter (splat and slice are transposes of each other; each axis blur is
     /// symmetric), as gradients need.
     public func filter(
         _ input: UnsafePointer<Float>, into output: UnsafeMutablePointer<Float>, channels v: Int,
         reverse: Bool = false, preScale: UnsafePointer<Float>? = nil, postScale: UnsafePointer<Float>? = nil,
-        workspace: LatticeWorkspace
+        gain: Float = 1, accumulate: Bool = false, workspace: LatticeWorkspace
     ) {
         let d = dimension, stride = d + 1, m = pointCount, n = pixelCount
         workspace.reserve(points: m + 1, channels: v)
@@ -293,7 +294,7 @@ public final class PermutohedralLattice: Sendable {
             let w = SharedConstPointer(bw.baseAddress!)
             let out = SharedPointer(output)
             let src = values
-            let alpha = self.alpha
+            let alpha = self.alpha * gain
             parallelChunks(n, grain: 1024) { range in
                 let lattice = src.base, result = out.base
                 for i in range {
@@ -302,7 +303,7 @@ public final class PermutohedralLattice: Sendable {
                     for r in 0..<stride {
                         let weight = w[i * stride + r] * scaleOut
                         let val = lattice + Int(vp[i * stride + r]) * v
-                        if r == 0 {
+                        if r == 0 && !accumulate {
                             VectorKernels.scale(row, val, weight, v)
                         } else {
                             VectorKernels.axpy(row, val, weight, v)
