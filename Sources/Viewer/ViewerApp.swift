@@ -45,6 +45,7 @@ public final class ViewerApp {
     /// the screen knows where the panes were drawn.
     func handle(_ event: InputEvent) -> Bool {
         if case .mouse(let m) = event {
+            guard m.button == .left else { return false }
             for fit in screen.fits {
                 if let pixel = fit.imagePixel(at: m.position) { return session.placeCursor(at: pixel) }
             }
