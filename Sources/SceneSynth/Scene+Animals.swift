@@ -35,7 +35,7 @@ extension Scene {
     mutating func addCow(at ground: Vec2, size: Float, facing: Float) {
         let f = Frame(origin: ground, size: size, facing: facing)
         let holstein = chance(0.55)
-        let coatColour = holstein ? vary(Colour(236, 232, 224), by: 8) : vary(contrasting([Colour(120, 72, 40), Colour(86, 56, 36), Colour(168, 120, 80), Colour(40, 34, 32)]))
+        let coatColour = holstein ? vary(Colour(236, 232, 224), by: 8) : vary(contrasting([Colour(120, 72, 40), Colour(86, 56, 36), Colour(168, 120, 80), Colour(40, 34, 32)], behind: f.area(-0.7, 0, 0.9, 0.9)))
         let coat = material(coatColour, pattern: holstein ? .patches(Colour(28, 26, 26), scale: size * 0.16) : .mottled(coatColour * 0.8, scale: size * 0.3),
                             grain: 0.07, grainScale: 2)
         let legs = material(coatColour * (holstein ? 0.95 : 0.85), grain: 0.05)
@@ -55,7 +55,7 @@ extension Scene {
 
     mutating func addHorse(at ground: Vec2, size: Float, facing: Float) {
         let f = Frame(origin: ground, size: size, facing: facing)
-        let coatColour = vary(contrasting([Colour(110, 62, 32), Colour(60, 38, 26), Colour(150, 110, 70), Colour(190, 184, 176)]))
+        let coatColour = vary(contrasting([Colour(110, 62, 32), Colour(60, 38, 26), Colour(150, 110, 70), Colour(190, 184, 176)], behind: f.area(-0.6, 0, 0.8, 1.1)))
         let coat = material(coatColour, pattern: .mottled(coatColour * 0.85, scale: size * 0.25), grain: 0.04, grainScale: 3, gloss: 0.18, shading: 0.7)
         let legs = material(coatColour * 0.75, grain: 0.04, gloss: 0.1)
         let q = Quadruped(body: (0, 0.7, 0.5, 0.17), legTop: 0.6, legX: (0.35, -0.38), legWidth: (0.05, 0.03),
@@ -88,7 +88,7 @@ extension Scene {
 
     mutating func addDog(at ground: Vec2, size: Float, facing: Float) {
         let f = Frame(origin: ground, size: size, facing: facing)
-        let coatColour = vary(contrasting([Colour(180, 130, 70), Colour(60, 50, 44), Colour(200, 180, 150), Colour(130, 80, 40)]))
+        let coatColour = vary(contrasting([Colour(180, 130, 70), Colour(60, 50, 44), Colour(200, 180, 150), Colour(130, 80, 40)], behind: f.area(-0.5, 0, 0.7, 1)))
         let coat = material(coatColour, pattern: .mottled(coatColour * 0.75, scale: size * 0.2), grain: 0.1, grainScale: 1.6, shading: 0.65)
         let q = Quadruped(body: (0, 0.56, 0.42, 0.15), legTop: 0.5, legX: (0.3, -0.32), legWidth: (0.05, 0.035),
                           neck: (0.32, 0.62, 0.46, 0.82, 0.1, 0.08), tail: (-0.4, 0.62, -0.58, 0.86, 0.03))
@@ -103,8 +103,8 @@ extension Scene {
 
     mutating func addCat(at ground: Vec2, size: Float, facing: Float) {
         let f = Frame(origin: ground, size: size, facing: facing)
-        let coatColour = vary(contrasting([Colour(130, 124, 116), Colour(210, 140, 70), Colour(40, 38, 38), Colour(230, 226, 220)]))
-        let coat = material(coatColour, pattern: .stripes(coatColour * 0.55, period: 3), grain: 0.09, grainScale: 1.3, shading: 0.65)
+        let coatColour = vary(contrasting([Colour(130, 124, 116), Colour(210, 140, 70), Colour(40, 38, 38), Colour(230, 226, 220)], behind: f.area(-0.6, 0, 0.6, 1)))
+        let coat = material(coatColour, pattern: .stripes(coatColour * 0.7, period: 3), grain: 0.09, grainScale: 1.3, shading: 0.65)
         let q = Quadruped(body: (0, 0.42, 0.4, 0.16), legTop: 0.36, legX: (0.28, -0.3), legWidth: (0.045, 0.035),
                           neck: (0.3, 0.5, 0.4, 0.62, 0.1, 0.09), tail: (-0.38, 0.44, -0.6, 0.6, 0.035))
         var parts = quadrupedParts(f, q, coat: coat, legs: coat, softness: 1.5)
@@ -121,7 +121,7 @@ extension Scene {
     /// A perched bird, `size` tall, feet at the origin (on a wire, a branch or the ground).
     mutating func addPerchedBird(at feet: Vec2, size: Float, facing: Float) {
         let f = Frame(origin: feet, size: size, facing: facing)
-        let plumage = vary(contrasting([Colour(70, 62, 58), Colour(120, 96, 70), Colour(30, 30, 34), Colour(170, 160, 150), Colour(190, 90, 50), Colour(200, 170, 50)]))
+        let plumage = vary(contrasting([Colour(70, 62, 58), Colour(120, 96, 70), Colour(30, 30, 34), Colour(170, 160, 150), Colour(190, 90, 50), Colour(200, 170, 50)], behind: f.area(-0.5, 0, 0.5, 1)))
         let body = material(plumage, pattern: .mottled(plumage * 1.15, scale: size * 0.2), grain: 0.06, grainScale: 1.2, shading: 0.6)
         let wing = material(plumage * 0.7, grain: 0.1, grainScale: 1.2)
         var parts: [Part] = []
@@ -140,7 +140,7 @@ extension Scene {
     /// A bird in flight seen from below and the side: wings as two swept polygons.
     mutating func addFlyingBird(at center: Vec2, span: Float, facing: Float) {
         let f = Frame(origin: center, size: span, facing: facing)
-        let colour = vary(contrasting([Colour(240, 240, 236), Colour(60, 58, 60), Colour(200, 200, 196)]))
+        let colour = vary(contrasting([Colour(240, 240, 236), Colour(60, 58, 60), Colour(200, 200, 196)], behind: f.area(-0.5, -0.1, 0.5, 0.3)))
         let plumage = material(colour, grain: 0.05, shading: 0.5)
         let tip = material(colour * 0.35)
         let up = random(0.05, 0.25)

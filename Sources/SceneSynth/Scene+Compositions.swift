@@ -68,7 +68,7 @@ extension Scene {
         canvas.blur(sigma: 1.2)
         let fenceY = horizon + random(30, 40)
         fence(groundY: fenceY, height: 20, from: -5, to: width + 5)
-        let scale = height * 0.3
+        let scale = height * 0.36
         func place(_ y: Float) -> Float { pixelsPerMetre(atGround: y, horizon: horizon, bottomScale: scale) }
         // Rows from far to near, each with its own column so animals overlap only a little.
         let herd: [(y: Float, x: Float, kind: VOCClass)] = [
@@ -170,31 +170,32 @@ extension Scene {
         addFlyingBird(at: Vec2(width * random(0.2, 0.8), height * random(0.2, 0.26)), span: width * random(0.14, 0.2), facing: chance(0.5) ? 1 : -1)
     }
 
-    /// A pavement café: many classes in one frame, the way VOC images mix them.
+    /// A pavement café seen from close by: many classes in one frame, the way VOC images mix
+    /// them, with the far ones small.
     mutating func composeCafe() {
-        let horizon = height * 0.42
+        let horizon = height * 0.36
         fillOutdoor(horizon: horizon, zenith: Colour(120, 150, 190), hazeColour: Colour(200, 206, 210), groundFar: Colour(150, 140, 126),
                     groundNear: Colour(130, 118, 104), groundScale: 12, groundContrast: 0.14, clouds: 0.3)
         building(x0: -4, x1: width * 0.55, top: -4, bottom: horizon + 6)
-        building(x0: width * 0.55, x1: width + 4, top: height * 0.08, bottom: horizon + 6)
+        building(x0: width * 0.55, x1: width + 4, top: height * 0.06, bottom: horizon + 6)
         canvas.blur(sigma: 0.8)
-        let scale = height * 0.45
+        let scale = height * 0.6
         func place(_ y: Float) -> Float { pixelsPerMetre(atGround: y, horizon: horizon, bottomScale: scale) }
-        let carY = horizon + height * 0.1
-        addCar(at: Vec2(width * random(0.82, 0.9), carY), size: 4.4 * place(carY), facing: -1)
-        let plantY = horizon + height * 0.12
-        addPottedPlant(at: Vec2(width * random(0.05, 0.09), plantY), size: 1.1 * place(plantY))
+        let carY = horizon + height * 0.08
+        addCar(at: Vec2(width * random(0.55, 0.65), carY), size: 4.4 * place(carY), facing: -1)
         let bikeY = horizon + height * 0.2
-        addBicycle(at: Vec2(width * random(0.68, 0.74), bikeY), size: 1.75 * place(bikeY), facing: -1)
-        let personY = height * random(0.76, 0.8)
-        addPerson(at: Vec2(width * random(0.24, 0.3), personY), size: 1.75 * place(personY), facing: 1)
-        let tableY = height * random(0.8, 0.84)
-        addChair(at: Vec2(width * random(0.4, 0.44), tableY), size: 1.0 * place(tableY), facing: -1)
-        let tableLength = 1.3 * place(tableY)
-        addDiningTable(at: Vec2(width * 0.6, tableY), size: tableLength, facing: 1, cloth: true)
-        addBottle(at: Vec2(width * random(0.55, 0.62), tableY - 0.4 * tableLength), size: 0.35 * place(tableY))
-        addPerchedBird(at: Vec2(width * random(0.44, 0.5), height * 0.95), size: 0.3 * place(height * 0.95), facing: chance(0.5) ? 1 : -1)
-        addDog(at: Vec2(width * random(0.78, 0.85), height * 0.97), size: 0.7 * place(height * 0.97), facing: -1)
-        addCat(at: Vec2(width * random(0.1, 0.18), height * 0.985), size: 0.4 * place(height * 0.985), facing: 1)
+        addBicycle(at: Vec2(width * random(0.8, 0.86), bikeY), size: 1.75 * place(bikeY), facing: -1)
+        let personY = height * random(0.8, 0.84)
+        addPerson(at: Vec2(width * random(0.14, 0.2), personY), size: 1.75 * place(personY), facing: 1)
+        let plantY = height * random(0.72, 0.76)
+        addPottedPlant(at: Vec2(width * random(0.9, 0.94), plantY), size: 1.0 * place(plantY))
+        let tableY = height * random(0.84, 0.88)
+        addChair(at: Vec2(width * random(0.34, 0.38), tableY), size: 1.0 * place(tableY), facing: -1)
+        let tableLength = 1.2 * place(tableY)
+        addDiningTable(at: Vec2(width * 0.56, tableY), size: tableLength, facing: 1, cloth: true)
+        addBottle(at: Vec2(width * random(0.5, 0.6), tableY - 0.4 * tableLength), size: 0.32 * place(tableY))
+        addPerchedBird(at: Vec2(width * random(0.42, 0.5), height * 0.96), size: 0.25 * place(height * 0.96), facing: chance(0.5) ? 1 : -1)
+        addDog(at: Vec2(width * random(0.76, 0.82), height * 0.985), size: 0.65 * place(height * 0.985), facing: -1)
+        addCat(at: Vec2(width * random(0.1, 0.16), height * 0.99), size: 0.38 * place(height * 0.99), facing: 1)
     }
 }

@@ -2,18 +2,20 @@
 /// monitor whose screen is its own picture, and a plant whose leaves and stems fray at the
 /// edges the way a coarse network cannot follow.
 extension Scene {
-    mutating func wood() -> Material {
-        let c = vary(contrasting([Colour(120, 80, 48), Colour(160, 120, 80), Colour(70, 46, 32), Colour(200, 170, 130)]))
+    /// Varnished wood in a tone that stands out from what is behind `area`.
+    mutating func wood(behind area: (Vec2, Vec2)) -> Material {
+        let c = vary(contrasting([Colour(120, 80, 48), Colour(160, 120, 80), Colour(70, 46, 32), Colour(200, 170, 130), Colour(226, 222, 212), Colour(44, 44, 48)], behind: area))
         return material(c, pattern: .stripes(c * 0.8, period: 1.5), grain: 0.06, grainScale: 3, gloss: 0.15, shading: 0.5)
     }
 
     /// `size` is the height of the backrest's top; the origin is the floor under the seat.
     mutating func addChair(at floor: Vec2, size: Float, facing: Float) {
         let f = Frame(origin: floor, size: size, facing: facing)
-        let w = wood()
+        let behind = f.area(-0.3, 0, 0.3, 1)
+        let w = wood(behind: behind)
         var far = w
         far.colour *= 0.7
-        let seat = chance(0.5) ? w : material(vary(contrasting([Colour(150, 40, 40), Colour(60, 80, 120), Colour(90, 110, 70)])), grain: 0.1, grainScale: 1.5, shading: 0.55)
+        let seat = chance(0.5) ? w : material(vary(contrasting([Colour(150, 40, 40), Colour(60, 80, 120), Colour(90, 110, 70)], behind: behind)), grain: 0.1, grainScale: 1.5, shading: 0.55)
         var parts: [Part] = []
         parts.append(Part(f.capsule(0.16, 0.45, 0.18, 0.0, 0.02, 0.016), far))
         parts.append(Part(f.capsule(-0.16, 0.45, -0.14, 0.0, 0.02, 0.016), far))
@@ -29,16 +31,17 @@ extension Scene {
     /// `size` is the table's length; the origin is the floor under its middle.
     mutating func addDiningTable(at floor: Vec2, size: Float, facing: Float, cloth: Bool) {
         let f = Frame(origin: floor, size: size, facing: facing)
-        let w = wood()
+        let behind = f.area(-0.5, 0, 0.5, 0.45)
+        let w = wood(behind: behind)
         var far = w
         far.colour *= 0.7
         var parts: [Part] = []
         for x in [-0.4, 0.4] as [Float] { parts.append(Part(f.capsule(x, 0.36, x, 0.0, 0.018, 0.014), far)) }
         if cloth {
-            let fabric = material(vary(contrasting([Colour(236, 232, 220), Colour(200, 60, 50), Colour(120, 150, 190)])), pattern: .mottled(Colour(180, 176, 168), scale: 20), grain: 0.05, shading: 0.4)
+            let fabric = material(vary(contrasting([Colour(236, 232, 220), Colour(200, 60, 50), Colour(120, 150, 190)], behind: behind)), pattern: .mottled(Colour(180, 176, 168), scale: 20), grain: 0.05, shading: 0.4)
             parts.append(Part(f.polygon([(-0.5, 0.4), (0.5, 0.4), (0.52, 0.24), (-0.52, 0.24)]), fabric, softness: 1.3))
         } else {
-            parts.append(Part(f.box(0, 0.38, 0.5, 0.025, corner: 0.008), w))
+            parts.append(Part(f.box(0, 0.375, 0.5, 0.03, corner: 0.008), w))
         }
         for x in [-0.46, 0.46] as [Float] { parts.append(Part(f.capsule(x, cloth ? 0.25 : 0.36, x, 0.0, 0.02, 0.016), w)) }
         shadow(at: f.p(0, 0.005), radii: f.radii(0.55, 0.03), strength: 0.3)
@@ -48,7 +51,7 @@ extension Scene {
     /// `size` is the sofa's length.
     mutating func addSofa(at floor: Vec2, size: Float, facing: Float) {
         let f = Frame(origin: floor, size: size, facing: facing)
-        let fabricColour = vary(contrasting([Colour(110, 60, 50), Colour(60, 70, 90), Colour(140, 130, 110), Colour(70, 90, 60), Colour(40, 40, 44)]))
+        let fabricColour = vary(contrasting([Colour(110, 60, 50), Colour(60, 70, 90), Colour(140, 130, 110), Colour(70, 90, 60), Colour(40, 40, 44)], behind: f.area(-0.5, 0, 0.5, 0.6)))
         let fabric = material(fabricColour, pattern: .mottled(fabricColour * 0.85, scale: 14), grain: 0.08, grainScale: 1.5, shading: 0.6)
         var parts: [Part] = []
         parts.append(Part(f.box(0, 0.46, 0.46, 0.17, corner: 0.06), fabric))
@@ -82,7 +85,7 @@ extension Scene {
     /// `size` is the bottle's height.
     mutating func addBottle(at base: Vec2, size: Float) {
         let f = Frame(origin: base, size: size, facing: 1)
-        let glassColour = vary(contrasting([Colour(40, 90, 40), Colour(110, 60, 20), Colour(150, 180, 170)]), by: 10)
+        let glassColour = vary(contrasting([Colour(40, 90, 40), Colour(110, 60, 20), Colour(150, 180, 170)], behind: f.area(-0.3, 0, 0.3, 1)), by: 10)
         let bottleGlass = material(glassColour, grain: 0.02, gloss: 0.8, shading: 0.75)
         var parts: [Part] = []
         parts.append(Part(f.box(0, 0.32, 0.16, 0.32, corner: 0.06), bottleGlass))

@@ -4,9 +4,9 @@ extension Scene {
     mutating func addPerson(at ground: Vec2, size: Float, facing: Float) {
         let f = Frame(origin: ground, size: size, facing: facing)
         let skin = material(vary(pick([Colour(230, 190, 160), Colour(190, 140, 100), Colour(120, 80, 56), Colour(90, 60, 44)]), by: 8), grain: 0.03, shading: 0.55)
-        let shirt = material(vary(contrasting([Colour(180, 40, 40), Colour(40, 80, 150), Colour(230, 230, 225), Colour(60, 130, 70), Colour(230, 180, 40), Colour(40, 40, 44)])),
+        let shirt = material(vary(contrasting([Colour(180, 40, 40), Colour(40, 80, 150), Colour(230, 230, 225), Colour(60, 130, 70), Colour(230, 180, 40), Colour(40, 40, 44)], behind: f.area(-0.25, 0.45, 0.25, 0.85))),
                              pattern: .mottled(Colour(0, 0, 0), scale: size * 0.6), grain: 0.08, grainScale: 2, shading: 0.65)
-        let trousers = material(vary(contrasting([Colour(40, 50, 80), Colour(30, 30, 32), Colour(120, 100, 80), Colour(70, 90, 120)])), grain: 0.08, grainScale: 2)
+        let trousers = material(vary(contrasting([Colour(40, 50, 80), Colour(30, 30, 32), Colour(120, 100, 80), Colour(70, 90, 120)], behind: f.area(-0.15, 0, 0.15, 0.5))), grain: 0.08, grainScale: 2)
         let hair = material(vary(pick([Colour(30, 24, 20), Colour(90, 60, 30), Colour(170, 140, 90), Colour(140, 140, 140)])), grain: 0.15, grainScale: 1)
         let shoes = material(Colour(30, 26, 24), gloss: 0.2)
         let stride = random(0, 0.1)

@@ -9,8 +9,6 @@ extension Scene {
     /// and ground below it, whose texture shrinks with distance as it does in perspective.
     mutating func fillOutdoor(horizon: Float, zenith: Colour, hazeColour: Colour, groundFar: Colour, groundNear: Colour,
                               groundScale: Float, groundContrast: Float, clouds: Float) {
-        noteBackdrop(zenith, (zenith + hazeColour) / 2, hazeColour, groundFar, groundNear)
-        if clouds > 0 { noteBackdrop(Colour(246, 246, 248)) }
         let noise = self.noise
         let offset = textureOffset()
         let h = height
@@ -37,7 +35,6 @@ extension Scene {
     /// A range of hills whose ridge is fractal noise along x, coloured `colour` and fading
     /// into the haze: the soft, low-contrast edge a bilateral kernel barely sees.
     mutating func hills(baseline: Float, amplitude: Float, colour: Colour, softness: Float) {
-        noteBackdrop(colour)
         let noise = self.noise
         let offset = random(0, 1000)
         let groundTexture = textureOffset()
@@ -67,7 +64,6 @@ extension Scene {
     /// A building front with a grid of windows, from x0 to x1 and from `top` down to `bottom`.
     mutating func building(x0: Float, x1: Float, top: Float, bottom: Float) {
         let wallColour = vary(pick([Colour(180, 160, 140), Colour(150, 110, 90), Colour(200, 196, 186), Colour(120, 120, 126)]))
-        noteBackdrop(wallColour)
         let wall = material(wallColour, pattern: .mottled(wallColour * 0.88, scale: 30), grain: 0.05, grainScale: 2, shading: 0.2)
         var parts = [Part(.box(center: Vec2((x0 + x1) / 2, (top + bottom) / 2), half: Vec2((x1 - x0) / 2, (bottom - top) / 2)), wall)]
         let windowColour = vary(Colour(60, 70, 84), by: 8)
@@ -129,7 +125,6 @@ extension Scene {
 
     /// Water below `horizon`: a sky-reflecting gradient broken into horizontal ripples.
     mutating func water(horizon: Float, deep: Colour, reflection: Colour) {
-        noteBackdrop(deep, reflection)
         let noise = self.noise
         let offset = textureOffset()
         let h = height
@@ -147,7 +142,6 @@ extension Scene {
 
     /// A room: wall lit from one side down to `floorLine`, then a plank floor in perspective.
     mutating func fillRoom(floorLine: Float, wall: Colour, floor: Colour) {
-        noteBackdrop(wall, floor, floor * 0.8)
         let noise = self.noise
         let offset = textureOffset()
         let w = width, h = height
@@ -184,13 +178,13 @@ extension Scene {
 
     /// A low cabinet or shelf (background furniture VOC does not name).
     mutating func cabinet(x0: Float, x1: Float, top: Float, bottom: Float) {
-        scenery([Part(.box(center: Vec2((x0 + x1) / 2, (top + bottom) / 2), half: Vec2((x1 - x0) / 2, (bottom - top) / 2), corner: 2), wood())])
+        scenery([Part(.box(center: Vec2((x0 + x1) / 2, (top + bottom) / 2), half: Vec2((x1 - x0) / 2, (bottom - top) / 2), corner: 2),
+                      wood(behind: (Vec2(x0, top), Vec2(x1, bottom))))])
     }
 
     /// A rug on the floor, a soft-edged textured ellipse.
     mutating func rug(center: Vec2, radii: Vec2) {
         let c = vary(pick([Colour(140, 50, 50), Colour(60, 70, 110), Colour(170, 150, 110)]))
-        noteBackdrop(c)
         scenery([Part(.ellipse(center: center, radii: radii), material(c, pattern: .stripes(c * 0.7, period: 2), grain: 0.12, grainScale: 1.2, shading: 0.1), softness: 2)])
     }
 }

@@ -8,8 +8,9 @@ extension Scene {
         material(vary(Colour(40, 52, 64), by: 6), pattern: .mottled(Colour(90, 106, 122), scale: 60), grain: 0.03, gloss: 0.5, shading: 0.3)
     }
 
-    mutating func paintwork() -> Material {
-        let c = vary(contrasting([Colour(170, 30, 30), Colour(30, 60, 140), Colour(210, 210, 205), Colour(40, 40, 42), Colour(120, 124, 128), Colour(200, 160, 40), Colour(40, 100, 60)]))
+    /// Glossy car paint in a colour that stands out from what is behind `area`.
+    mutating func paintwork(behind area: (Vec2, Vec2)) -> Material {
+        let c = vary(contrasting([Colour(170, 30, 30), Colour(30, 60, 140), Colour(210, 210, 205), Colour(40, 40, 42), Colour(120, 124, 128), Colour(200, 160, 40), Colour(40, 100, 60)], behind: area))
         return material(c, grain: 0.02, grainScale: 4, gloss: 0.35, shading: 0.55)
     }
 
@@ -23,7 +24,7 @@ extension Scene {
     /// `size` is the car's length; the origin is the road under its middle.
     mutating func addCar(at ground: Vec2, size: Float, facing: Float) {
         let f = Frame(origin: ground, size: size, facing: facing)
-        let body = paintwork()
+        let body = paintwork(behind: f.area(-0.5, 0, 0.5, 0.33))
         var parts: [Part] = []
         parts.append(Part(f.polygon([(-0.32, 0.2), (-0.2, 0.33), (0.14, 0.33), (0.3, 0.2)]), body))
         parts.append(Part(f.box(0, 0.14, 0.5, 0.085, corner: 0.04), body))
@@ -41,7 +42,7 @@ extension Scene {
 
     mutating func addBus(at ground: Vec2, size: Float, facing: Float) {
         let f = Frame(origin: ground, size: size, facing: facing)
-        let body = material(vary(contrasting([Colour(200, 40, 30), Colour(230, 190, 40), Colour(40, 110, 170), Colour(220, 220, 214)])), grain: 0.02, grainScale: 5, gloss: 0.3, shading: 0.45)
+        let body = material(vary(contrasting([Colour(200, 40, 30), Colour(230, 190, 40), Colour(40, 110, 170), Colour(220, 220, 214)], behind: f.area(-0.5, 0, 0.5, 0.33))), grain: 0.02, grainScale: 5, gloss: 0.3, shading: 0.45)
         var parts: [Part] = [Part(f.box(0, 0.18, 0.5, 0.15, corner: 0.02), body)]
         parts.append(Part(f.box(0, 0.09, 0.5, 0.012), material(body.colour * 0.55)))
         let g = glass()
@@ -58,7 +59,7 @@ extension Scene {
 
     mutating func addTrain(at ground: Vec2, size: Float, facing: Float) {
         let f = Frame(origin: ground, size: size, facing: facing)
-        let body = material(vary(contrasting([Colour(40, 60, 120), Colour(180, 30, 40), Colour(220, 220, 210)])), grain: 0.02, grainScale: 5, gloss: 0.3, shading: 0.45)
+        let body = material(vary(contrasting([Colour(40, 60, 120), Colour(180, 30, 40), Colour(220, 220, 210)], behind: f.area(-0.5, 0, 0.5, 0.2))), grain: 0.02, grainScale: 5, gloss: 0.3, shading: 0.45)
         let stripe = material(vary(Colour(230, 200, 40)), grain: 0.02)
         var parts: [Part] = [Part(f.polygon([(-0.5, 0.03), (-0.5, 0.2), (0.38, 0.2), (0.5, 0.1), (0.5, 0.03)]), body)]
         parts.append(Part(f.box(0, 0.07, 0.5, 0.012), stripe))
@@ -74,7 +75,7 @@ extension Scene {
     /// `size` is the motorbike's length.
     mutating func addMotorbike(at ground: Vec2, size: Float, facing: Float) {
         let f = Frame(origin: ground, size: size, facing: facing)
-        let tank = paintwork()
+        let tank = paintwork(behind: f.area(-0.5, 0, 0.5, 0.55))
         let chrome = material(Colour(170, 170, 176), grain: 0.02, gloss: 0.7, shading: 0.5)
         let black = material(Colour(26, 26, 28), grain: 0.04)
         var parts: [Part] = []
@@ -101,12 +102,12 @@ extension Scene {
     /// A bicycle, mostly air: two thin rims, spokes, a frame of tubes a pixel or two wide.
     mutating func addBicycle(at ground: Vec2, size: Float, facing: Float) {
         let f = Frame(origin: ground, size: size, facing: facing)
-        let frame = material(vary(contrasting([Colour(30, 120, 180), Colour(190, 40, 40), Colour(30, 30, 30), Colour(220, 220, 220)])), grain: 0.02, gloss: 0.4)
+        let frame = material(vary(contrasting([Colour(30, 120, 180), Colour(190, 40, 40), Colour(30, 30, 30), Colour(220, 220, 220)], behind: f.area(-0.5, 0, 0.5, 0.6))), grain: 0.02, gloss: 0.4)
         let tyre = material(Colour(24, 24, 26))
         let spoke = material(Colour(180, 180, 186), gloss: 0.4)
         var parts: [Part] = []
         for x in [-0.32, 0.32] as [Float] {
-            parts.append(Part(f.ring(x, 0.2, 0.19, width: 0.03), tyre))
+            parts.append(Part(f.ring(x, 0.2, 0.185, width: 0.045), tyre))
             for k in 0..<8 {
                 let a = Float(k) * .pi / 4
                 parts.append(Part(f.capsule(x, 0.2, x + 0.18 * Float.cos(a), 0.2 + 0.18 * Float.sin(a), 0.004), spoke))
@@ -114,7 +115,7 @@ extension Scene {
         }
         let joints: [(Float, Float, Float, Float)] = [(-0.32, 0.2, -0.05, 0.2), (-0.05, 0.2, -0.12, 0.5), (-0.12, 0.5, 0.22, 0.48),
                                                       (0.22, 0.48, -0.05, 0.2), (-0.32, 0.2, -0.12, 0.5), (0.22, 0.48, 0.32, 0.2), (0.22, 0.48, 0.2, 0.58)]
-        for (x0, y0, x1, y1) in joints { parts.append(Part(f.capsule(x0, y0, x1, y1, 0.014), frame)) }
+        for (x0, y0, x1, y1) in joints { parts.append(Part(f.capsule(x0, y0, x1, y1, 0.02), frame)) }
         parts.append(Part(f.capsule(0.14, 0.6, 0.26, 0.58, 0.012), tyre))
         parts.append(Part(f.ellipse(-0.13, 0.54, 0.07, 0.018), tyre))
         parts.append(Part(f.ellipse(-0.05, 0.2, 0.04, 0.04), spoke))
@@ -125,7 +126,7 @@ extension Scene {
     /// An airliner in the sky, `size` long.
     mutating func addAeroplane(at center: Vec2, size: Float, facing: Float) {
         let f = Frame(origin: center, size: size, facing: facing)
-        let paint = material(vary(contrasting([Colour(232, 234, 238), Colour(40, 60, 120), Colour(170, 40, 40), Colour(60, 62, 66)]), by: 6),
+        let paint = material(vary(contrasting([Colour(232, 234, 238), Colour(40, 60, 120), Colour(170, 40, 40), Colour(60, 62, 66)], behind: f.area(-0.5, -0.2, 0.5, 0.2)), by: 6),
                              grain: 0.015, grainScale: 6, gloss: 0.4, shading: 0.5)
         let trim = material(vary(pick([Colour(30, 60, 140), Colour(180, 30, 40), Colour(40, 40, 44)])), grain: 0.02)
         var parts: [Part] = []
@@ -143,7 +144,7 @@ extension Scene {
     /// A sailing boat, `size` long, its waterline at the origin; the mast is the thin part.
     mutating func addBoat(at waterline: Vec2, size: Float, facing: Float, sail: Bool) {
         let f = Frame(origin: waterline, size: size, facing: facing)
-        let hull = material(vary(contrasting([Colour(230, 230, 226), Colour(30, 50, 90), Colour(170, 40, 30), Colour(60, 110, 80)])), grain: 0.03, gloss: 0.3, shading: 0.55)
+        let hull = material(vary(contrasting([Colour(230, 230, 226), Colour(30, 50, 90), Colour(170, 40, 30), Colour(60, 110, 80)], behind: f.area(-0.5, 0, 0.5, 0.2))), grain: 0.03, gloss: 0.3, shading: 0.55)
         let wood = material(vary(Colour(140, 100, 60)), pattern: .mottled(Colour(100, 70, 40), scale: 8), grain: 0.08)
         var parts: [Part] = []
         if sail {

@@ -15,8 +15,9 @@ struct Scene {
     /// Direction towards the light in (x right, y down, z towards the viewer): from the upper
     /// left and in front, the usual photographic key light.
     let light: SIMD3<Float>
-    /// The main colours of the scenery painted so far, which object colours keep away from.
-    private(set) var backdrop: [Colour] = []
+    /// Colours `contrasting` has chosen so far and where, so that neighbouring objects also
+    /// differ from each other.
+    private var chosenColours: [(at: Vec2, colour: Colour)] = []
     /// The class of each painted instance; instance ids index this array.
     private(set) var instances: [VOCClass] = []
     private let labelIndex: [VOCClass: Int]
@@ -69,20 +70,31 @@ struct Scene {
 
     mutating func pick<T>(_ items: [T]) -> T { rng.pick(items) }
 
-    /// Records scenery colours for `contrasting`.
-    mutating func noteBackdrop(_ colours: Colour...) { backdrop += colours }
-
-    /// One of `palette`, chosen among the entries at least 50 levels (RGB distance) from every
-    /// backdrop colour, or the most distant entry when none is. Objects in photographs that
-    /// people annotate mostly stand out from their surroundings; one that matches them (a
-    /// tabby cat on a wooden floor) is lost by any colour-driven CRF, and a sample built on
-    /// such matches would measure the scene, not the model.
-    mutating func contrasting(_ palette: [Colour]) -> Colour {
-        func distance(_ c: Colour) -> Float {
-            backdrop.map { b in ((c - b) * (c - b)).sum().squareRoot() }.min() ?? .greatestFiniteMagnitude
+    /// One of `palette`, chosen among the entries that stand out from what is already painted
+    /// in `area` (image-space corners): at least 80 levels (RGB distance) from every colour
+    /// sampled there and from the colours chosen for objects within 120 pixels, on both its
+    /// shadowed (×0.6) and lit (×1) sides, else the entry that stands out most. Objects people photograph and annotate mostly stand out from their
+    /// surroundings; one that matches them (a tabby cat on a wooden floor) is lost by any
+    /// colour-driven CRF, and a sample built on such matches would measure the scene, not
+    /// the model. Neighbouring objects of one colour would likewise bleed into each other.
+    mutating func contrasting(_ palette: [Colour], behind area: (Vec2, Vec2)) -> Colour {
+        let centre = (area.0 + area.1) / 2
+        var samples = chosenColours.filter { (($0.at - centre) * ($0.at - centre)).sum() < 120 * 120 }.map(\.colour)
+        for j in 0..<5 {
+            for i in 0..<5 {
+                let p = area.0 + (area.1 - area.0) * Vec2(Float(i) / 4, Float(j) / 4)
+                let x = Int(p.x), y = Int(p.y)
+                if x >= 0, y >= 0, x < canvas.width, y < canvas.height { samples.append(canvas.colour[y * canvas.width + x]) }
+            }
         }
-        let clear = palette.filter { distance($0) >= 50 }
-        return clear.isEmpty ? palette.max { distance($0) < distance($1) }! : pick(clear)
+        func standsOut(_ c: Colour) -> Float {
+            guard !samples.isEmpty else { return .greatestFiniteMagnitude }
+            return [c * 0.6, c].flatMap { shade in samples.map { ((shade - $0) * (shade - $0)).sum().squareRoot() } }.min()!
+        }
+        let clear = palette.filter { standsOut($0) >= 80 }
+        let chosen = clear.isEmpty ? palette.max { standsOut($0) < standsOut($1) }! : pick(clear)
+        chosenColours.append((centre, chosen))
+        return chosen
     }
 
     /// `c` with each channel moved by up to ±`amount` levels, so no two objects share a colour.
@@ -117,7 +129,7 @@ struct Scene {
                 let c = canvas.colour[y * canvas.width + x] * vignette
                 for k in 0..<3 {
                     let level = max(c[k], 0)
-                    let sigma = (4 + 0.035 * level).squareRoot()
+                    let sigma = (9 + 0.1 * level).squareRoot()
                     let v = level + sigma * Float(sensor.normal())
                     pixels[3 * (y * canvas.width + x) + k] = UInt8(min(max(v.rounded(), 0), 255))
                 }
@@ -150,6 +162,11 @@ struct Frame {
     }
     func capsule(_ x0: Float, _ y0: Float, _ x1: Float, _ y1: Float, _ r0: Float, _ r1: Float? = nil) -> Shape {
         .capsule(a: p(x0, y0), b: p(x1, y1), r0: len(r0), r1: len(r1 ?? r0))
+    }
+    /// The image-space box spanning local corners (x0, y0) and (x1, y1).
+    func area(_ x0: Float, _ y0: Float, _ x1: Float, _ y1: Float) -> (Vec2, Vec2) {
+        let a = p(x0, y0), b = p(x1, y1)
+        return (pointwiseMin(a, b), pointwiseMax(a, b))
     }
     func polygon(_ points: [(Float, Float)]) -> Shape { .polygon(points.map { p($0.0, $0.1) }) }
     func ring(_ x: Float, _ y: Float, _ r: Float, width: Float) -> Shape {

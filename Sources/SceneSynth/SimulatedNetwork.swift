@@ -23,11 +23,11 @@ struct SimulatedNetwork {
     var receptiveField: Float = 0.4
     /// How far, in grid cells, the windows wander from their grid points (a smooth random
     /// field): boundaries come out displaced by a few pixels, differently along their length.
-    var jitter: Float = 0.15
+    var jitter: Float = 0.1
     /// Chance that an object with confusable classes in the label set is partly confused.
     var confusionRate = 0.5
     /// Share of such an object's evidence moved to the other class, before the spatial field.
-    var confusionStrength: ClosedRange<Float> = 0.15...0.7
+    var confusionStrength: ClosedRange<Float> = 0.1...0.35
     /// How many spurious blobs to add.
     var spuriousBlobs: ClosedRange<Int> = 1...3
     /// Sharpness of the logits, log-odds per unit of log class evidence.
@@ -35,9 +35,13 @@ struct SimulatedNetwork {
     /// Extra log-odds for every object class: networks trained on VOC favour objects near
     /// their outlines, so predictions spill over object boundaries.
     var objectBias: Float = 0.1
-    /// Evidence added, per unit of window share, to an object the network recognises: it is
-    /// sure of what it has recognised even where the object fills only part of the window.
-    var recognitionGain: Float = 1
+    /// Evidence added, per unit of window share, to an object the network recognises: it
+    /// claims what it has recognised even where the object fills only part of the window.
+    var recognitionGain: Float = 0.7
+    /// How much sharper the logits get where a recognised object fills the window: networks
+    /// are most certain in the middle of what they recognise. Scaling all logits of a cell
+    /// leaves its argmax, so this sets confidence without moving boundaries.
+    var recognitionConfidence: Float = 1.5
     /// Square roots of the areas (pixels) below which an object is never and above which it
     /// is always recognised; in between the chance rises linearly. Small objects are what
     /// FCNs miss most.
@@ -53,7 +57,7 @@ struct SimulatedNetwork {
         let gw = (canvas.width + stride - 1) / stride, gh = (canvas.height + stride - 1) / stride
         let cells = gw * gh
         var (evidence, share) = look(at: canvas, instances: scene.instances.count, gw: gw, gh: gh, rng: &rng)
-        recognise(&evidence, share: share, scene: scene, cells: cells, rng: &rng)
+        let recognised = recognise(&evidence, share: share, scene: scene, cells: cells, rng: &rng)
         confuse(&evidence, share: share, scene: scene, gw: gw, gh: gh, rng: &rng)
         addSpuriousBlobs(&evidence, scene: scene, gw: gw, gh: gh, rng: &rng)
 
@@ -65,7 +69,8 @@ struct SimulatedNetwork {
         for gy in 0..<gh {
             for gx in 0..<gw {
                 let cell = gy * gw + gx
-                let kappa = confidence * Float.exp(0.55 * confidenceField.fractal(Float(gx) / 5, Float(gy) / 5, octaves: 2))
+                let kappa = confidence * (1 + recognitionConfidence * recognised[cell])
+                    * Float.exp(0.55 * confidenceField.fractal(Float(gx) / 5, Float(gy) / 5, octaves: 2))
                 var top = -Float.infinity
                 for c in 0..<l {
                     let n = classNoise.fractal(Float(gx) / 3 + Float(c) * 37.1, Float(gy) / 3, octaves: 2)
@@ -124,10 +129,11 @@ struct SimulatedNetwork {
 
     /// Strengthens the evidence of each object the network recognises, in proportion to the
     /// object's share of each window, then renormalises; unrecognised objects keep only their
-    /// raw, usually losing, share.
-    func recognise(_ evidence: inout [Float], share: [Float], scene: Scene, cells: Int, rng: inout SplitMix64) {
+    /// raw, usually losing, share. Returns the share of recognised objects in each window.
+    func recognise(_ evidence: inout [Float], share: [Float], scene: Scene, cells: Int, rng: inout SplitMix64) -> [Float] {
+        var recognised = [Float](repeating: 0, count: cells)
         let instances = scene.instances.count
-        guard instances > 0 else { return }
+        guard instances > 0 else { return recognised }
         var area = [Float](repeating: 0, count: instances)
         for id in scene.canvas.instance where id >= 0 { area[Int(id)] += 1 }
         let (low, high) = (recognitionSize.lowerBound, recognitionSize.upperBound)
@@ -135,7 +141,10 @@ struct SimulatedNetwork {
             let chance = min(max((area[id].squareRoot() - low) / (high - low), 0), 1)
             guard rng.chance(Double(chance)) else { continue }
             let own = scene.label(cls)
-            for cell in 0..<cells { evidence[own * cells + cell] += recognitionGain * share[cell * instances + id] }
+            for cell in 0..<cells {
+                evidence[own * cells + cell] += recognitionGain * share[cell * instances + id]
+                recognised[cell] += share[cell * instances + id]
+            }
         }
         let l = scene.classes.count
         for cell in 0..<cells {
@@ -143,6 +152,7 @@ struct SimulatedNetwork {
             for c in 0..<l { sum += evidence[c * cells + cell] }
             for c in 0..<l { evidence[c * cells + cell] /= sum }
         }
+        return recognised
     }
 
     /// Moves part of some objects' class evidence to a confusable class in the label set,
@@ -160,7 +170,7 @@ struct SimulatedNetwork {
             let phase = Float(id) * 13.7
             for cell in 0..<cells where share[cell * instances + id] > 0 {
                 let gx = Float(cell % gw), gy = Float(cell / gw)
-                let t = min(max(strength * (1 + 1.2 * field.fractal(gx / 3 + phase, gy / 3 - phase, octaves: 2)), 0), 1)
+                let t = min(max(strength * (1 + field.fractal(gx / 3 + phase, gy / 3 - phase, octaves: 2)), 0), 1)
                 let moved = min(evidence[own * cells + cell], t * share[cell * instances + id])
                 evidence[own * cells + cell] -= moved
                 evidence[other * cells + cell] += moved
@@ -179,7 +189,7 @@ struct SimulatedNetwork {
             let c = !scene.instances.isEmpty && rng.chance(0.8) ? scene.label(rng.pick(scene.instances)) : 1 + rng.index(below: l - 1)
             let cx = Float(rng.uniform(0, Double(gw))), cy = Float(rng.uniform(0, Double(gh)))
             let radius = Float(rng.uniform(0.8, 2.2))
-            let amplitude = Float(rng.uniform(0.3, 1.2))
+            let amplitude = Float(rng.uniform(0.3, 1))
             for gy in 0..<gh {
                 for gx in 0..<gw {
                     let dx = Float(gx) - cx, dy = Float(gy) - cy
