@@ -101,9 +101,9 @@ for suffix in labels.png overlay.png q.npy params.json pydensecrf.py; do
 done
 params=$(ls "$exports"/crfview-*-001-params.json)
 grep -q "\"sxy\": $expected" "$params" || fail "exported params lack the new sxy: $(cat "$params")"
-image=$(ls "$sample"/image.* | head -n 1)
-source=$(ls "$sample"/probs.npy "$sample"/unary.npy 2>/dev/null | head -n 1)
-flag=--probs; [ "${source##*/}" = unary.npy ] && flag=--unary
+image=$sample/image.png
+[ -f "$image" ] || image=$sample/image.jpg
+if [ -f "$sample/probs.npy" ]; then flag=--probs; source=$sample/probs.npy; else flag=--unary; source=$sample/unary.npy; fi
 "$bin" infer "$image" $flag "$source" --params "$params" --out-probs "$exports/reloaded.npy" || fail "exported params do not load back"
 python3 - "$exports/reloaded.npy" "$(ls "$exports"/crfview-*-001-q.npy)" <<'PY' || fail "exported Q differs from a re-run with the exported params"
 import sys, struct, array
