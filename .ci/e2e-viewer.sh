@@ -7,7 +7,7 @@ bin=$(realpath "$1")
 session=crfview-e2e-$$
 # A private tmux server, so nothing else on the machine is touched.
 tmux() { command tmux -L "crfview-e2e-$$" "$@"; }
-export -f tmux 2>/dev/null || true
+trap 'command tmux -L "crfview-e2e-$$" kill-server 2>/dev/null || true' EXIT
 fail() {
     echo "viewer e2e FAILED: $*" >&2
     tmux capture-pane -p -t "$session" >&2 || true
