@@ -116,7 +116,7 @@ struct UnaryOptions: ParsableArguments {
     var labels: String?
     @Option(help: ArgumentHelp("No network output: cluster the image by colour (and weakly by position) into K classes and use the soft cluster memberships as probabilities.", valueName: "K"))
     var kmeans: Int?
-    @Option(help: ArgumentHelp("Seed of the --kmeans initialisation. (default: 0)", valueName: "S"))
+    @Option(help: ArgumentHelp("Seed of the --kmeans initialisation.", valueName: "S"))
     var seed: UInt64 = 0
     @Option(help: ArgumentHelp("Layout of the .npy arrays when it cannot be told from their shape.", valueName: "chw|hwc"))
     var layout: String?
