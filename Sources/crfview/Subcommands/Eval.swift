@@ -67,13 +67,7 @@ struct Eval: ParsableCommand {
         guard let truthPath = sample.truth else { throw CLIFailure(folder, "no truth.png in this folder") }
         let problem = try Problem.load(imagePath: sample.image, unary: try sample.unaryOptions(layout: nil), model: model)
         let image = problem.image
-        let truthImage = try CLIFailure.attributing(to: truthPath) { try LabelImageFile.read(truthPath, maxPixels: image.pixelCount) }
-        guard case .indices(let w, let h, let truth) = truthImage else {
-            throw CLIFailure(truthPath, "truth must be an index PNG (8-bit gray or palette), not RGB")
-        }
-        guard w == image.width, h == image.height else {
-            throw CLIFailure(truthPath, "truth is \(w)x\(h) but the image is \(image.width)x\(image.height)")
-        }
+        let truth = try TruthFile.read(truthPath, width: image.width, height: image.height)
         let crf = try problem.model()
         let inference = MeanFieldInference(model: crf, tracksEnergy: false)
         inference.run(problem.parameters.iterations)

@@ -92,14 +92,7 @@ struct View: ParsableCommand {
         let loaded = try Problem.load(imagePath: imagePath, unary: unaryOptions, model: model)
         var truthMap: [UInt8]?
         if let truthPath = truth ?? sample?.truth {
-            let image = try CLIFailure.attributing(to: truthPath) { try LabelImageFile.read(truthPath) }
-            guard case .indices(let w, let h, let values) = image else {
-                throw CLIFailure(truthPath, "truth must be an index PNG (8-bit gray or palette), not RGB")
-            }
-            guard w == loaded.image.width, h == loaded.image.height else {
-                throw CLIFailure(truthPath, "truth is \(w)x\(h) but the image is \(loaded.image.width)x\(loaded.image.height)")
-            }
-            truthMap = values
+            truthMap = try TruthFile.read(truthPath, width: loaded.image.width, height: loaded.image.height)
         }
         let title = sample?.title ?? URL(fileURLWithPath: imagePath).lastPathComponent
         return ViewerProblem(title: title, image: loaded.image, source: loaded.source, unarySettings: loaded.unarySettings,
