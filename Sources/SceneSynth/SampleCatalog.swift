@@ -10,12 +10,12 @@ public enum SampleCatalog {
     public static let recipes: [SceneRecipe] = [
         SceneRecipe(
             name: "farm-animals", title: "Farm animals",
-            description: "Cows, sheep, a horse and a dog in a pasture; the network mixes up the animals and loses their legs.",
+            description: "Cows, sheep, a horse and a dog in a pasture by a fence; legs and tails are a few pixels wide.",
             width: 500, height: 333, classes: [.background, .cow, .dog, .horse, .sheep],
             network: SimulatedNetwork(), compose: { $0.composeFarm() }),
         SceneRecipe(
             name: "street-scene", title: "Street scene",
-            description: "Traffic, cyclists and walkers under overhead wires; bus, car and bicycle blur into each other at stride 8.",
+            description: "A bus, cars, a motorbike, a bicycle and walkers under overhead wires; thin frames and spokes, stride 8.",
             width: 500, height: 375, classes: [.background, .bicycle, .bus, .car, .motorbike, .person],
             network: SimulatedNetwork(), compose: { $0.composeStreet() }),
         SceneRecipe(

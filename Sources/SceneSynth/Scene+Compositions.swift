@@ -79,7 +79,9 @@ extension Scene {
         for animal in herd {
             let x = width * (animal.x + random(-0.05, 0.05))
             let y = animal.y
-            let facing: Float = chance(0.5) ? 1 : -1
+            // Mostly facing into the frame, so heads are not cut off by its edge.
+            let inward: Float = x > width / 2 ? -1 : 1
+            let facing = chance(0.8) ? inward : -inward
             switch animal.kind {
             case .cow: addCow(at: Vec2(x, y), size: 1.45 * place(y), facing: facing)
             case .horse: addHorse(at: Vec2(x, y), size: 1.7 * place(y), facing: facing)
@@ -183,8 +185,6 @@ extension Scene {
         func place(_ y: Float) -> Float { pixelsPerMetre(atGround: y, horizon: horizon, bottomScale: scale) }
         let carY = horizon + height * 0.08
         addCar(at: Vec2(width * random(0.55, 0.65), carY), size: 4.4 * place(carY), facing: -1)
-        let bikeY = horizon + height * 0.2
-        addBicycle(at: Vec2(width * random(0.8, 0.86), bikeY), size: 1.75 * place(bikeY), facing: -1)
         let personY = height * random(0.8, 0.84)
         addPerson(at: Vec2(width * random(0.14, 0.2), personY), size: 1.75 * place(personY), facing: 1)
         let plantY = height * random(0.72, 0.76)
@@ -193,7 +193,7 @@ extension Scene {
         addChair(at: Vec2(width * random(0.34, 0.38), tableY), size: 1.0 * place(tableY), facing: -1)
         let tableLength = 1.2 * place(tableY)
         addDiningTable(at: Vec2(width * 0.56, tableY), size: tableLength, facing: 1, cloth: true)
-        addBottle(at: Vec2(width * random(0.5, 0.6), tableY - 0.4 * tableLength), size: 0.32 * place(tableY))
+        addBottle(at: Vec2(width * random(0.5, 0.6), tableY - 0.4 * tableLength), size: 0.42 * place(tableY))
         addPerchedBird(at: Vec2(width * random(0.42, 0.5), height * 0.96), size: 0.25 * place(height * 0.96), facing: chance(0.5) ? 1 : -1)
         addDog(at: Vec2(width * random(0.76, 0.82), height * 0.985), size: 0.65 * place(height * 0.985), facing: -1)
         addCat(at: Vec2(width * random(0.1, 0.16), height * 0.99), size: 0.38 * place(height * 0.99), facing: 1)

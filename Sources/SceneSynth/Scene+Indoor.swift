@@ -8,23 +8,28 @@ extension Scene {
         return material(c, pattern: .stripes(c * 0.8, period: 1.5), grain: 0.06, grainScale: 3, gloss: 0.15, shading: 0.5)
     }
 
-    /// `size` is the height of the backrest's top; the origin is the floor under the seat.
+    /// A chair in three-quarter view, `size` to the top of its back; the origin is the floor
+    /// under the seat. The back is a solid panel (the part a network finds), the legs and
+    /// posts are bars a few pixels wide (the part it loses).
     mutating func addChair(at floor: Vec2, size: Float, facing: Float) {
         let f = Frame(origin: floor, size: size, facing: facing)
         let behind = f.area(-0.3, 0, 0.3, 1)
         let w = wood(behind: behind)
         var far = w
         far.colour *= 0.7
-        let seat = chance(0.5) ? w : material(vary(contrasting([Colour(150, 40, 40), Colour(60, 80, 120), Colour(90, 110, 70)], behind: behind)), grain: 0.1, grainScale: 1.5, shading: 0.55)
+        let panel = chance(0.5) ? w : material(vary(contrasting([Colour(150, 40, 40), Colour(60, 80, 120), Colour(90, 110, 70), Colour(220, 214, 200)], behind: behind)),
+                                               grain: 0.1, grainScale: 1.5, shading: 0.55)
         var parts: [Part] = []
-        parts.append(Part(f.capsule(0.16, 0.45, 0.18, 0.0, 0.02, 0.016), far))
-        parts.append(Part(f.capsule(-0.16, 0.45, -0.14, 0.0, 0.02, 0.016), far))
-        parts.append(Part(f.capsule(-0.2, 0.45, -0.24, 1.0, 0.022, 0.02), w))
-        parts.append(Part(f.box(-0.21, 0.82, 0.028, 0.16, corner: 0.01, angle: -0.05), seat))
-        parts.append(Part(f.box(0.0, 0.47, 0.24, 0.035, corner: 0.015), seat))
-        parts.append(Part(f.capsule(0.21, 0.44, 0.23, 0.0, 0.022, 0.018), w))
-        parts.append(Part(f.capsule(-0.21, 0.44, -0.22, 0.0, 0.022, 0.018), w))
-        shadow(at: f.p(0, 0.005), radii: f.radii(0.3, 0.03), strength: 0.35)
+        parts.append(Part(f.capsule(0.14, 0.47, 0.15, 0.03, 0.02, 0.016), far))
+        parts.append(Part(f.capsule(-0.2, 0.45, -0.21, 0.03, 0.02, 0.016), far))
+        parts.append(Part(f.capsule(-0.2, 0.45, -0.22, 1.0, 0.024), w))
+        parts.append(Part(f.capsule(0.14, 0.5, 0.13, 1.0, 0.024), w))
+        parts.append(Part(f.polygon([(-0.21, 0.97), (0.135, 0.98), (0.135, 0.64), (-0.21, 0.62)]), panel))
+        parts.append(Part(f.polygon([(-0.2, 0.48), (0.14, 0.51), (0.25, 0.45), (-0.1, 0.41)]), panel))
+        parts.append(Part(f.box(0.075, 0.42, 0.175, 0.02, corner: 0.01, angle: 0.08), w))
+        parts.append(Part(f.capsule(-0.1, 0.41, -0.1, 0.0, 0.022, 0.018), w))
+        parts.append(Part(f.capsule(0.24, 0.44, 0.25, 0.0, 0.022, 0.018), w))
+        shadow(at: f.p(0.02, 0.005), radii: f.radii(0.3, 0.03), strength: 0.35)
         add(.chair, parts)
     }
 

@@ -1,6 +1,6 @@
 import RealModule
 
-/// Painters for the seven vehicle classes, seen from the side. Paint is glossy, windows are
+/// Painters for the vehicle classes, seen from the side (VOC's train has none: no sample needs it). Paint is glossy, windows are
 /// dark glass with a highlight, tyres are near-black: strong, hard edges the bilateral kernel
 /// can lock onto, and thin frames and masts it cannot rescue when the network missed them.
 extension Scene {
@@ -55,21 +55,6 @@ extension Scene {
         parts += wheel(f, x: -0.33, radius: 0.055)
         shadow(at: f.p(0, 0.005), radii: f.radii(0.52, 0.025), strength: 0.6)
         add(.bus, parts)
-    }
-
-    mutating func addTrain(at ground: Vec2, size: Float, facing: Float) {
-        let f = Frame(origin: ground, size: size, facing: facing)
-        let body = material(vary(contrasting([Colour(40, 60, 120), Colour(180, 30, 40), Colour(220, 220, 210)], behind: f.area(-0.5, 0, 0.5, 0.2))), grain: 0.02, grainScale: 5, gloss: 0.3, shading: 0.45)
-        let stripe = material(vary(Colour(230, 200, 40)), grain: 0.02)
-        var parts: [Part] = [Part(f.polygon([(-0.5, 0.03), (-0.5, 0.2), (0.38, 0.2), (0.5, 0.1), (0.5, 0.03)]), body)]
-        parts.append(Part(f.box(0, 0.07, 0.5, 0.012), stripe))
-        let g = glass()
-        for k in 0..<7 {
-            parts.append(Part(f.box(-0.44 + Float(k) * 0.11, 0.15, 0.035, 0.03, corner: 0.005), g))
-        }
-        parts.append(Part(f.polygon([(0.39, 0.19), (0.47, 0.11), (0.39, 0.11)]), g))
-        for x in [-0.4, -0.3, 0.3, 0.4] as [Float] { parts += wheel(f, x: x, radius: 0.025) }
-        add(.train, parts)
     }
 
     /// `size` is the motorbike's length.

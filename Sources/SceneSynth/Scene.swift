@@ -17,7 +17,7 @@ struct Scene {
     let light: SIMD3<Float>
     /// Colours `contrasting` has chosen so far and where, so that neighbouring objects also
     /// differ from each other.
-    private var chosenColours: [(at: Vec2, colour: Colour)] = []
+    private var chosenColours: [(at: Vec2, colour: Colour, object: Int)] = []
     /// The class of each painted instance; instance ids index this array.
     private(set) var instances: [VOCClass] = []
     private let labelIndex: [VOCClass: Int]
@@ -72,14 +72,20 @@ struct Scene {
 
     /// One of `palette`, chosen among the entries that stand out from what is already painted
     /// in `area` (image-space corners): at least 80 levels (RGB distance) from every colour
-    /// sampled there and from the colours chosen for objects within 120 pixels, on both its
-    /// shadowed (×0.6) and lit (×1) sides, else the entry that stands out most. Objects people photograph and annotate mostly stand out from their
-    /// surroundings; one that matches them (a tabby cat on a wooden floor) is lost by any
-    /// colour-driven CRF, and a sample built on such matches would measure the scene, not
-    /// the model. Neighbouring objects of one colour would likewise bleed into each other.
+    /// sampled there and from the colours chosen for other objects within 120 pixels (the
+    /// parts of one object may match: a dark suit is not a cue to lose), on both its
+    /// shadowed (×0.6) and lit (×1) sides; else the entry farthest from most of them.
+    ///
+    /// Objects people photograph and annotate mostly stand out from their surroundings; one
+    /// that matches them (a tabby cat on a wooden floor) is lost by any colour-driven CRF,
+    /// and a sample built on such matches would measure the scene, not the model.
+    /// Neighbouring objects of one colour would likewise bleed into each other.
     mutating func contrasting(_ palette: [Colour], behind area: (Vec2, Vec2)) -> Colour {
         let centre = (area.0 + area.1) / 2
-        var samples = chosenColours.filter { (($0.at - centre) * ($0.at - centre)).sum() < 120 * 120 }.map(\.colour)
+        // Colours are chosen before their object is added, so the object they belong to is
+        // the next instance.
+        let object = instances.count
+        var samples = chosenColours.filter { $0.object != object && (($0.at - centre) * ($0.at - centre)).sum() < 120 * 120 }.map(\.colour)
         for j in 0..<5 {
             for i in 0..<5 {
                 let p = area.0 + (area.1 - area.0) * Vec2(Float(i) / 4, Float(j) / 4)
@@ -87,13 +93,15 @@ struct Scene {
                 if x >= 0, y >= 0, x < canvas.width, y < canvas.height { samples.append(canvas.colour[y * canvas.width + x]) }
             }
         }
-        func standsOut(_ c: Colour) -> Float {
-            guard !samples.isEmpty else { return .greatestFiniteMagnitude }
-            return [c * 0.6, c].flatMap { shade in samples.map { ((shade - $0) * (shade - $0)).sum().squareRoot() } }.min()!
+        // Distances from the candidate's shadowed and lit sides to every sample, ascending.
+        func distances(_ c: Colour) -> [Float] {
+            [c * 0.6, c].flatMap { shade in samples.map { ((shade - $0) * (shade - $0)).sum().squareRoot() } }.sorted()
         }
-        let clear = palette.filter { standsOut($0) >= 80 }
-        let chosen = clear.isEmpty ? palette.max { standsOut($0) < standsOut($1) }! : pick(clear)
-        chosenColours.append((centre, chosen))
+        let clear = palette.filter { (distances($0).first ?? .greatestFiniteMagnitude) >= 80 }
+        // In a crowded spot no colour may clear everything; then the one farthest from most
+        // of it (the median distance, so one dark leg nearby does not decide).
+        let chosen = clear.isEmpty ? palette.max { distances($0)[samples.count] < distances($1)[samples.count] }! : pick(clear)
+        chosenColours.append((centre, chosen, object))
         return chosen
     }
 

@@ -9,9 +9,10 @@ import RealModule
 /// point, and then errs the way such networks err on PASCAL VOC:
 /// - boundaries are blobby and misplaced by a few pixels (coarse grid + upsampling), and thin
 ///   parts (legs, masts, spokes, stems) mostly vanish because they fill little of any cell;
-/// - parts of an object are given a similar class (cat → dog, cow → horse, bus → car), in
-///   smooth blobs, since nearby features are correlated;
-/// - a few spurious blobs of some class appear where there is none;
+/// - small objects are often not recognised at all;
+/// - a blob of an object is given a similar class the picture also shows (cat → dog,
+///   cow → horse, bus → car), since nearby features are correlated;
+/// - a few spurious blobs of a pictured class appear where there is none;
 /// - confidence varies in space: some regions are overconfident, right or wrong.
 /// These are exactly the errors the dense CRF is meant to repair from image edges, and the
 /// ones it cannot (overconfident mistakes, thin parts absent from the unary) stay.
@@ -24,12 +25,16 @@ struct SimulatedNetwork {
     /// How far, in grid cells, the windows wander from their grid points (a smooth random
     /// field): boundaries come out displaced by a few pixels, differently along their length.
     var jitter: Float = 0.1
-    /// Chance that an object with confusable classes in the label set is partly confused.
-    var confusionRate = 0.5
-    /// Share of such an object's evidence moved to the other class, before the spatial field.
-    var confusionStrength: ClosedRange<Float> = 0.1...0.35
+    /// Chance that an object with a confusable class elsewhere in the picture is partly
+    /// confused with it.
+    var confusionRate = 0.3
+    /// Share of the object's evidence moved to the other class at the confused blob's centre.
+    var confusionStrength: ClosedRange<Float> = 0.6...0.95
+    /// Radius of the confused blob as a fraction of the object's size (square root of its
+    /// area in grid cells).
+    var confusionExtent: ClosedRange<Float> = 0.12...0.28
     /// How many spurious blobs to add.
-    var spuriousBlobs: ClosedRange<Int> = 1...3
+    var spuriousBlobs: ClosedRange<Int> = 0...2
     /// Sharpness of the logits, log-odds per unit of log class evidence.
     var confidence: Float = 3
     /// Extra log-odds for every object class: networks trained on VOC favour objects near
@@ -37,7 +42,7 @@ struct SimulatedNetwork {
     var objectBias: Float = 0.1
     /// Evidence added, per unit of window share, to an object the network recognises: it
     /// claims what it has recognised even where the object fills only part of the window.
-    var recognitionGain: Float = 0.7
+    var recognitionGain: Float = 0.6
     /// How much sharper the logits get where a recognised object fills the window: networks
     /// are most certain in the middle of what they recognise. Scaling all logits of a cell
     /// leaves its argmax, so this sets confidence without moving boundaries.
@@ -56,7 +61,9 @@ struct SimulatedNetwork {
         let l = canvas.classCount
         let gw = (canvas.width + stride - 1) / stride, gh = (canvas.height + stride - 1) / stride
         let cells = gw * gh
-        var (evidence, share) = look(at: canvas, instances: scene.instances.count, gw: gw, gh: gh, rng: &rng)
+        let seen = look(at: canvas, instances: scene.instances.count, gw: gw, gh: gh, rng: &rng)
+        var evidence = seen.evidence
+        let share = seen.share
         let recognised = recognise(&evidence, share: share, scene: scene, cells: cells, rng: &rng)
         confuse(&evidence, share: share, scene: scene, gw: gw, gh: gh, rng: &rng)
         addSpuriousBlobs(&evidence, scene: scene, gw: gw, gh: gh, rng: &rng)
@@ -155,22 +162,32 @@ struct SimulatedNetwork {
         return recognised
     }
 
-    /// Moves part of some objects' class evidence to a confusable class in the label set,
-    /// following a smooth random field over the object so that the confused part is a blob.
+    /// Moves part of some objects' class evidence to a confusable class in the label set:
+    /// a Gaussian blob centred on a random cell of the object, covering a minority of it, in
+    /// which the other class wins. Real networks confuse regions (the head of a dog read as a
+    /// cat's), not scattered pixels, and the CRF can only mend such a region when the rest of
+    /// the object outvotes it.
     func confuse(_ evidence: inout [Float], share: [Float], scene: Scene, gw: Int, gh: Int, rng: inout SplitMix64) {
         let cells = gw * gh
         let instances = scene.instances.count
-        let field = ValueNoise(seed: rng.next())
+        let pictured = Set(scene.instances)
         for (id, cls) in scene.instances.enumerated() {
-            let options = cls.confusable.filter { scene.classes.contains($0) }
+            // Only classes the picture also shows: their features are active nearby, and a
+            // class absent from the truth would turn one confused blob into a whole zero in
+            // the per-image mean IoU, swamping the boundary effects the samples are for.
+            let options = cls.confusable.filter { pictured.contains($0) }
             guard !options.isEmpty, rng.chance(confusionRate) else { continue }
+            let inside = (0..<cells).filter { share[$0 * instances + id] > 0.5 }
+            guard !inside.isEmpty else { continue }
             let other = scene.label(rng.pick(options))
             let own = scene.label(cls)
+            let centre = rng.pick(inside)
+            let radius = Float(Double(inside.count).squareRoot() * rng.uniform(Double(confusionExtent.lowerBound), Double(confusionExtent.upperBound)))
             let strength = Float(rng.uniform(Double(confusionStrength.lowerBound), Double(confusionStrength.upperBound)))
-            let phase = Float(id) * 13.7
+            let (cx, cy) = (Float(centre % gw), Float(centre / gw))
             for cell in 0..<cells where share[cell * instances + id] > 0 {
-                let gx = Float(cell % gw), gy = Float(cell / gw)
-                let t = min(max(strength * (1 + field.fractal(gx / 3 + phase, gy / 3 - phase, octaves: 2)), 0), 1)
+                let dx = Float(cell % gw) - cx, dy = Float(cell / gw) - cy
+                let t = strength * Float.exp(-(dx * dx + dy * dy) / (2 * radius * radius))
                 let moved = min(evidence[own * cells + cell], t * share[cell * instances + id])
                 evidence[own * cells + cell] -= moved
                 evidence[other * cells + cell] += moved
@@ -179,14 +196,16 @@ struct SimulatedNetwork {
     }
 
     /// Adds a few Gaussian bumps of class evidence at random places, then renormalises: the
-    /// false positives of a real network. The class is mostly one the picture does contain
-    /// (a network that has seen cows calls more things cows), sometimes any class.
+    /// false positives of a real network. The class is one the picture does contain (a
+    /// network that has seen cows calls more things cows); classes it does not contain enter
+    /// the prediction only through confusions.
     func addSpuriousBlobs(_ evidence: inout [Float], scene: Scene, gw: Int, gh: Int, rng: inout SplitMix64) {
         let l = scene.classes.count
         let cells = gw * gh
         let count = spuriousBlobs.lowerBound + rng.index(below: spuriousBlobs.count)
         for _ in 0..<count {
-            let c = !scene.instances.isEmpty && rng.chance(0.8) ? scene.label(rng.pick(scene.instances)) : 1 + rng.index(below: l - 1)
+            guard !scene.instances.isEmpty else { break }
+            let c = scene.label(rng.pick(scene.instances))
             let cx = Float(rng.uniform(0, Double(gw))), cy = Float(rng.uniform(0, Double(gh)))
             let radius = Float(rng.uniform(0.8, 2.2))
             let amplitude = Float(rng.uniform(0.3, 1))

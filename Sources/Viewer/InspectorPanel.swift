@@ -22,7 +22,7 @@ struct InspectorPanel {
         let q = frame.marginals(x: w.x, y: w.y)
         let unary = first.marginals(x: w.x, y: w.y)
         let argmax = q.indices.max { q[$0] < q[$1] } ?? 0
-        let entropy = max(0, -q.reduce(Float(0)) { $0 + ($1 > 0 ? $1 * log($1) : 0) })
+        let entropy = max(0, q.reduce(Float(0)) { $0 - ($1 > 0 ? $1 * log($1) : 0) })
         var summary = "argmax \(p.className(argmax))  H \(String(format: "%.3f", entropy))"
         if let truth = p.truth {
             let t = Int(truth[c.y * p.image.width + c.x])

@@ -54,11 +54,12 @@ struct SampleFolder {
         try UnaryOptions.parse([unaryFlag, unaryFile] + (layout.map { ["--layout", $0] } ?? []))
     }
 
-    /// The bundled sample `swift run crfview` opens: `Samples/<default>` found from the
+    /// The bundled sample `swift run crfview` opens, the most instructive one (the CRF snaps
+    /// vehicles to their edges and rebuilds a bicycle's frame from a blob): found from the
     /// working folder, from the executable's folder upwards, or from this source file's
     /// repository.
     static func defaultSample() throws -> String {
-        let name = "farm-animals"
+        let name = "street-scene"
         var candidates = [FileManager.default.currentDirectoryPath + "/Samples"]
         var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
         while dir.path != "/" {
