@@ -151,10 +151,3 @@ struct SidePanel {
         return a.padding(toLength: stepWidth) + pad(b, rest) + pad(c, rest) + pad(d, last)
     }
 }
-
-extension String {
-    /// Left-aligned in `length` columns (cut when longer).
-    func padding(toLength length: Int) -> String {
-        count >= length ? String(prefix(length)) : self + String(repeating: " ", count: length - count)
-    }
-}
