@@ -23,18 +23,22 @@ struct OutputFiles {
         written.removeAll()
     }
 
-    /// Fails before any work when an output's folder does not exist.
+    /// Fails before any work when an output's folder does not exist or cannot be written.
     static func checkWritable(_ paths: [String?]) throws {
         for case let path? in paths {
             let folder = (path as NSString).deletingLastPathComponent
-            var isDir: ObjCBool = false
-            let dir = folder.isEmpty ? "." : folder
-            guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
-                throw CLIFailure(path, "folder '\(dir)' does not exist")
-            }
-            guard FileManager.default.isWritableFile(atPath: dir) else {
-                throw CLIFailure(path, "folder '\(dir)' is not writable")
-            }
+            try checkFolder(folder.isEmpty ? "." : folder, subject: path)
+        }
+    }
+
+    /// Fails, naming `subject`, unless `folder` is an existing writable folder.
+    static func checkFolder(_ folder: String, subject: String) throws {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDir), isDir.boolValue else {
+            throw CLIFailure(subject, "folder '\(folder)' does not exist")
+        }
+        guard FileManager.default.isWritableFile(atPath: folder) else {
+            throw CLIFailure(subject, "folder '\(folder)' is not writable")
         }
     }
 }

@@ -43,7 +43,7 @@ struct View: ParsableCommand {
             }
             guard workSize >= 16 else { throw CLIFailure("--work-size", "must be at least 16, got \(workSize)") }
             let folder = exportDir ?? FileManager.default.currentDirectoryPath
-            try OutputFiles.checkWritable([folder + "/export"])
+            try OutputFiles.checkFolder(folder, subject: exportDir == nil ? "export folder" : "--export-dir")
             colorOption = option
             let problem = try loadProblem()
             let themes = ThemeLoader()
