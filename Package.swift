@@ -24,6 +24,10 @@ let package = Package(
             dependencies: [.product(name: "RealModule", package: "swift-numerics")],
             swiftSettings: optimize),
         .target(
+            name: "CRFLearning",
+            dependencies: ["DenseCRF", .product(name: "RealModule", package: "swift-numerics")],
+            swiftSettings: optimize),
+        .target(
             name: "SceneSynth",
             dependencies: ["DenseCRF", .product(name: "RealModule", package: "swift-numerics")],
             swiftSettings: optimize),
@@ -39,7 +43,7 @@ let package = Package(
         .executableTarget(
             name: "crfview",
             dependencies: [
-                "DenseCRF", "CRFIO", "Viewer", "Terminal", "SceneSynth",
+                "DenseCRF", "CRFIO", "CRFLearning", "Viewer", "Terminal", "SceneSynth",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
@@ -47,6 +51,7 @@ let package = Package(
         .testTarget(
             name: "DenseCRFTests",
             dependencies: ["DenseCRF", "CRFIO", .product(name: "RealModule", package: "swift-numerics")]),
+        .testTarget(name: "CRFLearningTests", dependencies: ["CRFLearning", "DenseCRF"]),
         .testTarget(name: "CRFIOTests", dependencies: ["CRFIO"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SceneSynthTests", dependencies: ["SceneSynth", "DenseCRF", "CRFIO"]),
         .testTarget(name: "ViewerTests", dependencies: ["Viewer"], exclude: ["__Snapshots__"]),

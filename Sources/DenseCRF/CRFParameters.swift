@@ -4,6 +4,8 @@ public struct GaussianKernelParameters: Sendable, Equatable {
     /// Width in pixels of the original image.
     public var sxy: Float
     public var compat: LabelCompatibility
+    /// Per-step compatibilities of an untied model (see `CRFParameters.compatibility`).
+    public var compatSteps: [LabelCompatibility] = []
     public var normalization: KernelNormalization
 
     public init(sxy: Float = 3, compat: LabelCompatibility = .potts(3), normalization: KernelNormalization = .symmetric) {
@@ -20,6 +22,8 @@ public struct BilateralKernelParameters: Sendable, Equatable {
     /// Width in colour levels (0…255 per channel).
     public var srgb: Float
     public var compat: LabelCompatibility
+    /// Per-step compatibilities of an untied model (see `CRFParameters.compatibility`).
+    public var compatSteps: [LabelCompatibility] = []
     public var normalization: KernelNormalization
 
     public init(
@@ -41,6 +45,8 @@ public struct FeatureKernelParameters: Sendable, Equatable {
     public var dimension: Int
     public var widths: [Float]
     public var compat: LabelCompatibility
+    /// Per-step compatibilities of an untied model (see `CRFParameters.compatibility`).
+    public var compatSteps: [LabelCompatibility] = []
     public var normalization: KernelNormalization
 
     public init(
@@ -64,16 +70,32 @@ public struct CRFParameters: Sendable, Equatable {
     public var bilateral: BilateralKernelParameters?
     public var featureKernels: [FeatureKernelParameters]
     public var iterations: Int
+    /// U' = a·U + b_l applied to the unaries before inference; nil is the identity.
+    public var unaryCalibration: UnaryCalibration?
 
     public init(
         gaussian: GaussianKernelParameters? = GaussianKernelParameters(),
         bilateral: BilateralKernelParameters? = BilateralKernelParameters(),
-        featureKernels: [FeatureKernelParameters] = [], iterations: Int = 10
+        featureKernels: [FeatureKernelParameters] = [], iterations: Int = 10,
+        unaryCalibration: UnaryCalibration? = nil
     ) {
         self.gaussian = gaussian
         self.bilateral = bilateral
         self.featureKernels = featureKernels
         self.iterations = iterations
+        self.unaryCalibration = unaryCalibration
+    }
+
+    /// Whether some kernel has per-step compatibilities (an untied model, CRF-RNN's ablation).
+    public var isUntied: Bool {
+        !(gaussian?.compatSteps.isEmpty ?? true) || !(bilateral?.compatSteps.isEmpty ?? true)
+            || featureKernels.contains { !$0.compatSteps.isEmpty }
+    }
+
+    /// The compatibility a kernel uses at mean-field step `step` (1-based): `compat` when tied,
+    /// else `compatSteps[step − 1]`, the last one repeating for steps beyond the list.
+    public static func compatibility(_ compat: LabelCompatibility, steps: [LabelCompatibility], at step: Int) -> LabelCompatibility {
+        steps.isEmpty ? compat : steps[min(max(step, 1), steps.count) - 1]
     }
 
     /// Checks every value that does not depend on the image; sizes are checked by `DenseCRF`.
@@ -82,11 +104,13 @@ public struct CRFParameters: Sendable, Equatable {
         if let g = gaussian {
             try Self.checkWidth(g.sxy, "gaussian sxy")
             try g.compat.validate(labels: labels)
+            for c in g.compatSteps { try c.validate(labels: labels) }
         }
         if let b = bilateral {
             try Self.checkWidth(b.sxy, "bilateral sxy")
             try Self.checkWidth(b.srgb, "bilateral srgb")
             try b.compat.validate(labels: labels)
+            for c in b.compatSteps { try c.validate(labels: labels) }
         }
         for (i, k) in featureKernels.enumerated() {
             guard k.widths.count == k.dimension else {
@@ -97,7 +121,9 @@ public struct CRFParameters: Sendable, Equatable {
                 throw CRFError("feature kernel \(i + 1) has a non-finite feature value")
             }
             try k.compat.validate(labels: labels)
+            for c in k.compatSteps { try c.validate(labels: labels) }
         }
+        try unaryCalibration?.validate(labels: labels)
     }
 
     private static func checkWidth(_ w: Float, _ name: String) throws(CRFError) {

@@ -5,10 +5,13 @@ import Dispatch
 ///
 /// Building it creates one lattice per kernel; that is the expensive part that inference
 /// reuses at every step. The model is immutable, so several inferences (say, the viewer's
-/// current run and a cancelled one still winding down) can share it.
+/// current run and a cancelled one still winding down) can share it. A model with new weights
+/// (compatibilities, unary calibration, iterations) is made `reusing:` the old one, which keeps
+/// every lattice whose geometry did not change.
 public final class DenseCRF: Sendable {
     public let width: Int
     public let height: Int
+    /// The unaries inference uses: the given ones after `parameters.unaryCalibration`.
     public let unary: UnaryEnergies
     public let parameters: CRFParameters
     public let terms: [PairwiseTerm]
@@ -16,7 +19,9 @@ public final class DenseCRF: Sendable {
     public var labelCount: Int { unary.labelCount }
     public var pixelCount: Int { unary.pixelCount }
 
-    public init(image: RGBImage, unary: UnaryEnergies, parameters: CRFParameters) throws(CRFError) {
+    /// - Parameter previous: a model of the same image whose kernels may be reused where their
+    ///   geometry is unchanged.
+    public init(image: RGBImage, unary: UnaryEnergies, parameters: CRFParameters, reusing previous: DenseCRF? = nil) throws(CRFError) {
         let labels = unary.labelCount
         guard unary.pixelCount == image.pixelCount else {
             throw CRFError("unaries cover \(unary.pixelCount) pixels but the image is \(image.width)x\(image.height) (\(image.pixelCount) pixels)")
@@ -27,46 +32,37 @@ public final class DenseCRF: Sendable {
         }
         width = image.width
         height = image.height
-        self.unary = unary
+        self.unary = try parameters.unaryCalibration?.apply(to: unary) ?? unary
         self.parameters = parameters
 
-        // Each builder makes its features and lattice; building them concurrently overlaps
-        // the sequential hashing of one lattice with the other's work.
-        var builders: [@Sendable () -> PairwiseTerm] = []
-        if let g = parameters.gaussian {
-            let (w, h) = (image.width, image.height)
-            builders.append {
-                let kernel = DenseKernel(features: KernelFeatures.gaussian(width: w, height: h, sxy: g.sxy), dimension: 2, normalization: g.normalization)
-                return PairwiseTerm(name: "gaussian", kernel: kernel, compatibility: g.compat, labels: labels)
-            }
+        let sameImage = previous.map { $0.width == image.width && $0.height == image.height } ?? false
+        let kernels = parameters.kernels
+        let reused: [DenseKernel?] = kernels.map { k in
+            sameImage ? previous!.terms.first { $0.geometry == k.geometry }?.kernel : nil
         }
-        if let b = parameters.bilateral {
-            builders.append {
-                let kernel = DenseKernel(features: KernelFeatures.bilateral(image: image, sxy: b.sxy, srgb: b.srgb), dimension: 5, normalization: b.normalization)
-                return PairwiseTerm(name: "bilateral", kernel: kernel, compatibility: b.compat, labels: labels)
-            }
+        // Missing kernels are built concurrently: the sequential hashing of one lattice
+        // overlaps with the other's work.
+        let built = Self.buildAll(kernels.indices.filter { reused[$0] == nil }.map { i in
+            let geometry = kernels[i].geometry
+            return { @Sendable in (i, geometry.build(image: image)) }
+        })
+        terms = kernels.enumerated().map { i, k in
+            PairwiseTerm(name: k.name, geometry: k.geometry, kernel: reused[i] ?? built[i]!,
+                         compatibility: k.compat, steps: k.steps, labels: labels)
         }
-        for (i, k) in parameters.featureKernels.enumerated() {
-            builders.append {
-                let kernel = DenseKernel(features: KernelFeatures.scaled(k.features, dimension: k.dimension, widths: k.widths), dimension: k.dimension, normalization: k.normalization)
-                return PairwiseTerm(name: "features \(i + 1)", kernel: kernel, compatibility: k.compat, labels: labels)
-            }
-        }
-        terms = Self.buildAll(builders)
     }
 
-    private static func buildAll(_ builders: [@Sendable () -> PairwiseTerm]) -> [PairwiseTerm] {
-        final class Slots: @unchecked Sendable { var terms: [PairwiseTerm?] = [] }
+    private static func buildAll(_ builders: [@Sendable () -> (Int, DenseKernel)]) -> [Int: DenseKernel] {
+        final class Slots: @unchecked Sendable { var kernels: [Int: DenseKernel] = [:] }
         let slots = Slots()
-        slots.terms = Array(repeating: nil, count: builders.count)
         let lock = DispatchSemaphore(value: 1)
         DispatchQueue.concurrentPerform(iterations: builders.count) { i in
-            let term = builders[i]()
+            let (index, kernel) = builders[i]()
             lock.wait()
-            slots.terms[i] = term
+            slots.kernels[index] = kernel
             lock.signal()
         }
-        return slots.terms.map { $0! }
+        return slots.kernels
     }
 
     /// Bytes that building and running a model of this size needs, for refusing inputs that
@@ -74,7 +70,8 @@ public final class DenseCRF: Sendable {
     /// Lattice points are counted as one per pixel, more than natural images create with the
     /// usual widths (a width far below a pixel can create up to d+1 per pixel).
     public static func estimatedMemory(pixels: Int, labels: Int, parameters: CRFParameters) -> Int {
-        let perLabelBuffers = 6   // U, Q, pairwise sum, kernel output, logits, one-hot
+        // U, Q, the pairwise sum and one kernel's output; a calibrated copy of U.
+        let perLabelBuffers = 4 + (parameters.unaryCalibration == nil ? 0 : 1)
         var bytes = pixels * labels * 4 * perLabelBuffers
         var dims: [Int] = []
         if parameters.gaussian != nil { dims.append(2) }

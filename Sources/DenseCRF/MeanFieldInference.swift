@@ -8,6 +8,9 @@ import RealModule
 /// tracking on, the messages of the new Q are computed at the end of each step: they give its
 /// free energy and are exactly what the next step needs, so tracking costs one extra filter in
 /// all plus the one-hot filters of the MAP energy. Not thread-safe: one owner steps it.
+///
+/// In an untied model (per-step compatibilities) the energies of Q_t use the weights of the
+/// step that Q_t feeds, t + 1: those are the messages the next step needs.
 public final class MeanFieldInference {
     public let model: DenseCRF
     public let tracksEnergy: Bool
@@ -29,10 +32,6 @@ public final class MeanFieldInference {
     private var changedLast = 0
     private let workspace = LatticeWorkspace()
 
-    /// Pairwise energies are clamped to this magnitude: far beyond any unary, so the ordering
-    /// of labels is kept, yet finite so that softmax never sees Inf − Inf.
-    static let pairwiseLimit: Float = 1e30
-
     public init(model: DenseCRF, tracksEnergy: Bool = true) {
         self.model = model
         self.tracksEnergy = tracksEnergy
@@ -45,16 +44,7 @@ public final class MeanFieldInference {
         labels = [Int32](repeating: 0, count: n)
 
         // Q0 = softmax(−U): the network's own prediction.
-        let u = model.unary.values
-        u.withUnsafeBufferPointer { up in
-            let src = SharedConstPointer(up.baseAddress!)
-            let dst = SharedPointer(q)
-            let l = self.l
-            parallelChunks(n, grain: 2048) { range in
-                for i in range.lowerBound * l..<range.upperBound * l { dst[i] = -src[i] }
-                Self.softmax(dst.advanced(by: range.lowerBound * l), count: range.count, l)
-            }
-        }
+        MeanFieldStep.update(model, pairwise: nil, into: q)
         updateLabels()
         changedLast = 0
         if tracksEnergy {
@@ -78,17 +68,7 @@ public final class MeanFieldInference {
     public func step() {
         precondition(!finished, "step() after finish()")
         if !pairwiseValid { computePairwise(of: q) }
-        let l = self.l
-        model.unary.values.withUnsafeBufferPointer { up in
-            let u = SharedConstPointer(up.baseAddress!)
-            let pw = SharedConstPointer(UnsafePointer(pairwise))
-            let dst = SharedPointer(q)
-            parallelChunks(n, grain: 2048) { range in
-                let (q, uu, pp) = (dst.base, u.base, pw.base)
-                for i in range.lowerBound * l..<range.upperBound * l { q[i] = -uu[i] - pp[i] }
-                Self.softmax(q + range.lowerBound * l, count: range.count, l)
-            }
-        }
+        MeanFieldStep.update(model, pairwise: pairwise, into: q)
         pairwiseValid = false
         iteration += 1
         updateLabels()
@@ -130,63 +110,10 @@ public final class MeanFieldInference {
 
     // MARK: - Message passing
 
-    /// pairwise = Σ_m μ_m · K_m(values), clamped to ±`pairwiseLimit`.
+    /// The messages of Q for the next step, which also give its free energy.
     private func computePairwise(of values: UnsafeMutablePointer<Float>) {
-        let l = self.l
-        let pw = SharedPointer(pairwise)
-        var written = false
-        for term in model.terms {
-            if let w = term.transform.uniformDiagonal {
-                // Potts: the filter scales and accumulates as it slices.
-                term.kernel.apply(values, into: pairwise, channels: l, gain: w, accumulate: written, workspace: workspace)
-            } else {
-                if !written { parallelChunks(n * l, grain: 65536) { range in for i in range { pw[i] = 0 } } }
-                term.kernel.apply(values, into: filtered, channels: l, workspace: workspace)
-                let src = SharedConstPointer(UnsafePointer(filtered))
-                let transform = term.transform
-                parallelChunks(n, grain: 2048) { range in
-                    for i in range {
-                        transform.accumulate(src.advanced(by: i * l), into: pw.advanced(by: i * l))
-                    }
-                }
-            }
-            written = true
-        }
-        if !written { parallelChunks(n * l, grain: 65536) { range in for i in range { pw[i] = 0 } } }
-        if needsClamp {
-            let limit = Self.pairwiseLimit
-            parallelChunks(n * l, grain: 65536) { range in
-                for i in range where !(abs(pw[i]) <= limit) {
-                    pw[i] = pw[i].isNaN ? 0 : (pw[i] > 0 ? limit : -limit)
-                }
-            }
-        }
+        MeanFieldStep.messages(model, step: iteration + 1, of: values, into: pairwise, scratch: filtered, workspace: workspace)
         pairwiseValid = values == q
-    }
-
-    /// Whether some compatibility is large enough that pairwise energies could leave Float's
-    /// range: normalised kernel responses stay below the pixel count, so below 1e15 they cannot.
-    private var needsClamp: Bool { model.terms.contains { $0.transform.magnitude > 1e15 } }
-
-    /// Numerically stable softmax of `count` pixels' logits (rows of `l`), in place. Logits
-    /// are finite by construction (finite unaries, clamped pairwise energies), so
-    /// max-subtraction suffices; the exponentials run over the whole block at once.
-    @inline(__always)
-    static func softmax(_ rows: UnsafeMutablePointer<Float>, count: Int, _ l: Int) {
-        for i in 0..<count {
-            let row = rows + i * l
-            var m = row[0]
-            for k in 1..<l { m = max(m, row[k]) }
-            for k in 0..<l { row[k] -= m }
-        }
-        VectorKernels.expInPlace(rows, count * l)
-        for i in 0..<count {
-            let row = rows + i * l
-            var sum: Float = 0
-            for k in 0..<l { sum += row[k] }
-            let inv = 1 / sum
-            for k in 0..<l { row[k] *= inv }
-        }
     }
 
     private func updateLabels() {
@@ -270,7 +197,7 @@ public final class MeanFieldInference {
                 }
                 term.kernel.apply(filtered, into: filtered, channels: l, workspace: workspace)
                 let src = SharedConstPointer(UnsafePointer(filtered))
-                let transform = term.transform
+                let transform = term.transform(step: iteration + 1)
                 energy += parallelSum(n, grain: 8192) { range in
                     var s = 0.0
                     for i in range { s += transform.row(Int(lab[i]), dot: src.advanced(by: i * l)) }

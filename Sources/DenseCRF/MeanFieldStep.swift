@@ -1,0 +1,99 @@
+/// One mean-field step of CRF-RNN (Zheng et al. 2015, eq. 5–8) over buffers the caller owns:
+///
+///     F_m   = K_m(Q_{t−1})                      message passing (normalised lattice filter)
+///     A     = Σ_m μ_m^t · F_m                   weighting and compatibility transform
+///     Q_t   = softmax(−U − A)                   adding the unary, normalising
+///
+/// `MeanFieldInference` (the viewer's stepper) and `MeanFieldTrace` (training, which keeps
+/// every Q_t and F_m for the reverse pass) are both built on these two functions, so the
+/// forward pass that is differentiated is the one that is shown.
+public enum MeanFieldStep {
+    /// Pairwise energies are clamped to this magnitude: far beyond any unary, so the ordering
+    /// of labels is kept, yet finite so that softmax never sees Inf − Inf.
+    public static let pairwiseLimit: Float = 1e30
+
+    /// pairwise = Σ_m μ_m^step · K_m(q), clamped to ±`pairwiseLimit`.
+    ///
+    /// With `kept` (one buffer per term) every K_m(q) is stored there, as the gradient of μ
+    /// needs; without it a Potts term is filtered, scaled and accumulated in one pass and the
+    /// others go through `scratch`. All buffers hold N×L floats, pixel-major.
+    public static func messages(
+        _ model: DenseCRF, step: Int, of q: UnsafePointer<Float>, into pairwise: UnsafeMutablePointer<Float>,
+        scratch: UnsafeMutablePointer<Float>, kept: [UnsafeMutablePointer<Float>]? = nil, workspace: LatticeWorkspace
+    ) {
+        let n = model.pixelCount, l = model.labelCount
+        let pw = SharedPointer(pairwise)
+        var written = false
+        for (m, term) in model.terms.enumerated() {
+            let transform = term.transform(step: step)
+            if kept == nil, let w = transform.uniformDiagonal {
+                // Potts: the filter scales and accumulates as it slices.
+                term.kernel.apply(q, into: pairwise, channels: l, gain: w, accumulate: written, workspace: workspace)
+            } else {
+                if !written { parallelChunks(n * l, grain: 65536) { range in for i in range { pw[i] = 0 } } }
+                let filtered = kept?[m] ?? scratch
+                term.kernel.apply(q, into: filtered, channels: l, workspace: workspace)
+                let src = SharedConstPointer(UnsafePointer(filtered))
+                parallelChunks(n, grain: 2048) { range in
+                    for i in range {
+                        transform.accumulate(src.advanced(by: i * l), into: pw.advanced(by: i * l))
+                    }
+                }
+            }
+            written = true
+        }
+        if !written { parallelChunks(n * l, grain: 65536) { range in for i in range { pw[i] = 0 } } }
+        if model.terms.contains(where: { $0.magnitude > 1e15 }) {
+            // Normalised kernel responses stay below the pixel count, so below 1e15 no
+            // compatibility can take the energies near Float's range.
+            let limit = pairwiseLimit
+            parallelChunks(n * l, grain: 65536) { range in
+                for i in range where !(abs(pw[i]) <= limit) {
+                    pw[i] = pw[i].isNaN ? 0 : (pw[i] > 0 ? limit : -limit)
+                }
+            }
+        }
+    }
+
+    /// q = softmax(−U − pairwise) per pixel; `pairwise` nil gives Q_0 = softmax(−U).
+    public static func update(
+        _ model: DenseCRF, pairwise: UnsafePointer<Float>?, into q: UnsafeMutablePointer<Float>
+    ) {
+        let n = model.pixelCount, l = model.labelCount
+        model.unary.values.withUnsafeBufferPointer { up in
+            let u = SharedConstPointer(up.baseAddress!)
+            let pw = pairwise.map(SharedConstPointer.init)
+            let dst = SharedPointer(q)
+            parallelChunks(n, grain: 2048) { range in
+                let (q, uu) = (dst.base, u.base)
+                if let pp = pw?.base {
+                    for i in range.lowerBound * l..<range.upperBound * l { q[i] = -uu[i] - pp[i] }
+                } else {
+                    for i in range.lowerBound * l..<range.upperBound * l { q[i] = -uu[i] }
+                }
+                softmax(q + range.lowerBound * l, count: range.count, l)
+            }
+        }
+    }
+
+    /// Numerically stable softmax of `count` pixels' logits (rows of `l`), in place. Logits
+    /// are finite by construction (finite unaries, clamped pairwise energies), so
+    /// max-subtraction suffices; the exponentials run over the whole block at once.
+    @inline(__always)
+    static func softmax(_ rows: UnsafeMutablePointer<Float>, count: Int, _ l: Int) {
+        for i in 0..<count {
+            let row = rows + i * l
+            var m = row[0]
+            for k in 1..<l { m = max(m, row[k]) }
+            for k in 0..<l { row[k] -= m }
+        }
+        VectorKernels.expInPlace(rows, count * l)
+        for i in 0..<count {
+            let row = rows + i * l
+            var sum: Float = 0
+            for k in 0..<l { sum += row[k] }
+            let inv = 1 / sum
+            for k in 0..<l { row[k] *= inv }
+        }
+    }
+}
