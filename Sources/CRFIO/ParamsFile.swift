@@ -10,7 +10,10 @@ import Foundation
 ///
 /// A kernel that is absent is not used. `compat` is a number (Potts), a list of L numbers
 /// (diagonal), an L×L list of lists (matrix) or a path to an L×L `.npy` file, relative to the
-/// params file. Unknown keys are ignored, as the conformance cases carry descriptive ones.
+/// params file. A kernel may also have `"compat_steps"`, a list of per-step compatibilities (an
+/// untied model from `crfview learn --untied`). `"unary": {"weight": a, "bias": [b_0, …]}` is a
+/// calibration U' = a·U + b_l applied before inference. Unknown keys are ignored, as the
+/// conformance cases carry descriptive ones.
 public struct ParamsFile: Sendable, Equatable {
     public var parameters: CRFParameters
     public var unary: UnarySettings
@@ -49,12 +52,18 @@ public struct ParamsFile: Sendable, Equatable {
             }
         }
         func norm(_ n: KernelNormalization) -> String { n == .symmetric ? "" : ", \"normalization\": \"\(n.rawValue)\"" }
+        func steps(_ list: [LabelCompatibility]) -> String {
+            list.isEmpty ? "" : ", \"compat_steps\": [" + list.map(compat).joined(separator: ", ") + "]"
+        }
         var lines: [String] = []
         if let g = parameters.gaussian {
-            lines.append("  \"gaussian\": {\"sxy\": \(number(g.sxy)), \"compat\": \(compat(g.compat))\(norm(g.normalization))}")
+            lines.append("  \"gaussian\": {\"sxy\": \(number(g.sxy)), \"compat\": \(compat(g.compat))\(steps(g.compatSteps))\(norm(g.normalization))}")
         }
         if let b = parameters.bilateral {
-            lines.append("  \"bilateral\": {\"sxy\": \(number(b.sxy)), \"srgb\": \(number(b.srgb)), \"compat\": \(compat(b.compat))\(norm(b.normalization))}")
+            lines.append("  \"bilateral\": {\"sxy\": \(number(b.sxy)), \"srgb\": \(number(b.srgb)), \"compat\": \(compat(b.compat))\(steps(b.compatSteps))\(norm(b.normalization))}")
+        }
+        if let c = parameters.unaryCalibration {
+            lines.append("  \"unary\": {\"weight\": \(number(c.weight)), \"bias\": [" + c.bias.map(number).joined(separator: ", ") + "]}")
         }
         if let labels { lines.append("  \"labels\": \(labels)") }
         lines.append("  \"iterations\": \(parameters.iterations)")
@@ -92,6 +101,7 @@ public struct ParamsFile: Sendable, Equatable {
                     sxy: try float(o["sxy"], "gaussian.sxy", default: 3),
                     compat: try compat(o["compat"], "gaussian.compat", default: .potts(3)),
                     normalization: try normalization(o["normalization"], "gaussian.normalization"))
+                parameters.gaussian?.compatSteps = try compatSteps(o["compat_steps"], "gaussian.compat_steps")
             }
             if let b = root["bilateral"], !(b is NSNull) {
                 let o = try object(b, "bilateral")
@@ -100,12 +110,20 @@ public struct ParamsFile: Sendable, Equatable {
                     srgb: try float(o["srgb"], "bilateral.srgb", default: 13),
                     compat: try compat(o["compat"], "bilateral.compat", default: .potts(10)),
                     normalization: try normalization(o["normalization"], "bilateral.normalization"))
+                parameters.bilateral?.compatSteps = try compatSteps(o["compat_steps"], "bilateral.compat_steps")
             }
             if let it = root["iterations"] { parameters.iterations = try int(it, "iterations") }
             if let l = root["labels"] { labels = try int(l, "labels") }
             if let g = root["gt_prob"] { unary.gtProb = try float(g, "gt_prob", default: 0.7) }
             if let c = root["clip"] { unary.clip = try float(c, "clip", default: 1e-5) }
             if let s = root["scale"], !(s is NSNull) { unary.scale = try float(s, "scale", default: 1) }
+            if let u = root["unary"], !(u is NSNull) {
+                let o = try object(u, "unary")
+                guard let list = o["bias"] as? [Any] else { throw fail("\"unary.bias\" must be a list of numbers, one per label") }
+                parameters.unaryCalibration = UnaryCalibration(
+                    weight: try float(o["weight"], "unary.weight", default: 1),
+                    bias: try list.enumerated().map { i, x in try float(x, "unary.bias[\(i)]", default: 0) })
+            }
             return ParamsFile(parameters: parameters, unary: unary, labels: labels)
         }
 
@@ -140,6 +158,12 @@ public struct ParamsFile: Sendable, Equatable {
                 throw fail("\"\(key)\" must be one of symmetric, before, after, none; got \(v)")
             }
             return n
+        }
+
+        func compatSteps(_ v: Any?, _ key: String) throws -> [LabelCompatibility] {
+            guard let v, !(v is NSNull) else { return [] }
+            guard let list = v as? [Any], !list.isEmpty else { throw fail("\"\(key)\" must be a non-empty list of compatibilities") }
+            return try list.enumerated().map { i, c in try compat(c, "\(key)[\(i)]", default: .potts(0)) }
         }
 
         func compat(_ v: Any?, _ key: String, default value: LabelCompatibility) throws -> LabelCompatibility {

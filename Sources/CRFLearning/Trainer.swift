@@ -147,9 +147,10 @@ public final class Trainer {
         (try? SegmentationMetrics(truth: example.truth, prediction: labels, classes: example.labelCount))?.meanIoU ?? 0
     }
 
-    /// Trains for `options.epochs` epochs, calling `onEpoch` after each; `shouldStop` is asked
-    /// after every image and ends training early, keeping the best parameters so far.
-    public func run(onEpoch: (EpochReport) -> Void = { _ in },
+    /// Trains for `options.epochs` epochs, calling `onImage` with the images done in the
+    /// current epoch and `onEpoch` after each epoch; `shouldStop` is asked after every image and
+    /// ends training early, keeping the best parameters so far.
+    public func run(onImage: (Int) -> Void = { _ in }, onEpoch: (EpochReport) -> Void = { _ in },
                     shouldStop: () -> Bool = { false }) throws(CRFError) -> TrainingResult {
         var theta = layout.initial
         var rng = SplitMix64(seed: options.seed, stream: "learn")
@@ -177,14 +178,14 @@ public final class Trainer {
                 if !widthImages.isEmpty {
                     adam.step(&theta, gradient: try widthGradient(theta: theta, examples: widthImages), mask: isWidth)
                 }
-                for i in order {
+                for (done, i) in order.enumerated() {
                     let (value, gradient, miou) = try lossAndGradient(training[i], theta: theta)
                     totalLoss += value
                     totalIoU += miou
                     adam.step(&theta, gradient: gradient, mask: notWidth)
+                    onImage(done + 1)
                     if shouldStop() { stopped = true; break }
                 }
-                if stopped && totalIoU == 0 { break }
             case .lbfgs:
                 let current: BatchResult
                 if let lastGradient { current = lastGradient } else { current = try fullBatch(theta, widthImages: widthImages) }

@@ -7,6 +7,6 @@ struct CRFView: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "crfview",
         abstract: "Dense CRF (Krähenbühl & Koltun 2011, CRF-RNN mean-field) inference, inspection and tuning.",
-        subcommands: [View.self, Infer.self, Eval.self, Bench.self, MakeSamples.self],
+        subcommands: [View.self, Infer.self, Eval.self, Learn.self, Bench.self, MakeSamples.self],
         defaultSubcommand: View.self)
 }

@@ -73,7 +73,8 @@ struct Eval: ParsableCommand {
         inference.run(problem.parameters.iterations)
         let classes = problem.labelCount
         let (before, after) = try CLIFailure.attributing(to: truthPath) {
-            (try SegmentationMetrics(truth: truth, prediction: crf.unary.labels(), classes: classes),
+            // The network alone: its own unaries, before any learned calibration.
+            (try SegmentationMetrics(truth: truth, prediction: try problem.unaryEnergies().labels(), classes: classes),
              try SegmentationMetrics(truth: truth, prediction: inference.currentLabels, classes: classes))
         }
         guard let unaryMIoU = before.meanIoU, let crfMIoU = after.meanIoU,

@@ -20,6 +20,12 @@ struct MakeSamples: ParsableCommand {
     var seed = Int(SampleCatalog.defaultSeed)
     @Option(help: ArgumentHelp("Make only this sample (repeatable): \(SampleCatalog.recipes.map(\.name).joined(separator: ", ")).", valueName: "name"))
     var only: [String] = []
+    @Flag(help: "Make the learning set instead: street scenes sharing one class set, in <out>/train and <out>/val, for `crfview learn`.")
+    var learningSet = false
+    @Option(help: ArgumentHelp("Training scenes of the learning set.", valueName: "N"))
+    var train = 12
+    @Option(help: ArgumentHelp("Validation scenes of the learning set.", valueName: "N"))
+    var val = 6
 
     func run() throws {
         do {
@@ -31,22 +37,34 @@ struct MakeSamples: ParsableCommand {
 
     private func make() throws {
         guard seed >= 0 else { throw CLIFailure("--seed", "must be at least 0, got \(seed)") }
+        if learningSet {
+            guard only.isEmpty else { throw CLIFailure("--only", "does not apply to --learning-set") }
+            guard train >= 1 else { throw CLIFailure("--train", "must be at least 1, got \(train)") }
+            guard val >= 0 else { throw CLIFailure("--val", "must be at least 0, got \(val)") }
+            for (split, recipe) in LearningSet.scenes(train: train, validation: val) {
+                try make(recipe, in: (out as NSString).appendingPathComponent(split))
+            }
+            return
+        }
         let recipes = try only.isEmpty ? SampleCatalog.recipes : only.map { name in
             guard let recipe = SampleCatalog.recipe(named: name) else {
                 throw CLIFailure("--only", "no sample called '\(name)'; the samples are \(SampleCatalog.recipes.map(\.name).joined(separator: ", "))")
             }
             return recipe
         }
-        for recipe in recipes {
-            let sample = recipe.render(seed: UInt64(seed))
-            let folder = (out as NSString).appendingPathComponent(recipe.name)
-            try CLIFailure.attributing(to: folder) {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            }
-            let bytes = try write(sample, to: folder)
-            let size = "\(sample.image.width)x\(sample.image.height)"
-            print("\(folder): \(size), \(sample.classes.count) classes, present: \(sample.present.map(\.name).joined(separator: " ")); \(String(format: "%.1f", Double(bytes) / 1e6)) MB")
+        for recipe in recipes { try make(recipe, in: out) }
+    }
+
+    /// Renders one recipe into `parent/<name>`.
+    private func make(_ recipe: SceneRecipe, in parent: String) throws {
+        let sample = recipe.render(seed: UInt64(seed))
+        let folder = (parent as NSString).appendingPathComponent(recipe.name)
+        try CLIFailure.attributing(to: folder) {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         }
+        let bytes = try write(sample, to: folder)
+        let size = "\(sample.image.width)x\(sample.image.height)"
+        print("\(folder): \(size), \(sample.classes.count) classes, present: \(sample.present.map(\.name).joined(separator: " ")); \(String(format: "%.1f", Double(bytes) / 1e6)) MB")
     }
 
     /// Writes the five files of one sample, all or none; returns their total size in bytes.
@@ -55,7 +73,10 @@ struct MakeSamples: ParsableCommand {
         let manifest = SampleManifest(
             title: sample.title, description: sample.description, classes: sample.classes.map(\.name),
             present: sample.present.map(\.name), seed: seed, generator: "SceneSynth \(SampleCatalog.generatorVersion)")
-        let readme = "\(sample.title): \(sample.description) Made by `crfview make-samples --seed \(seed) --only \(sample.name)`.\n"
+        let command = learningSet
+            ? "crfview make-samples --learning-set --seed \(seed) --train \(train) --val \(val)"
+            : "crfview make-samples --seed \(seed) --only \(sample.name)"
+        let readme = "\(sample.title): \(sample.description) Made by `\(command)`.\n"
         var outputs = OutputFiles()
         var total = 0
         func file(_ name: String, _ encode: (String) throws -> [UInt8]) throws {
