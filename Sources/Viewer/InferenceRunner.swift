@@ -40,8 +40,9 @@ public final class InferenceRunner: @unchecked Sendable {
 
     /// What the UI receives, tagged with the generation of the run it belongs to.
     public enum Event: Sendable {
-        /// The model was built (lattices ready) in `milliseconds`.
-        case built(generation: Int, milliseconds: Double)
+        /// The model was built (lattices ready) in `milliseconds`, `rebuilt` of its kernels
+        /// anew (the others reused from the previous run: only their weights changed).
+        case built(generation: Int, milliseconds: Double, rebuilt: Int)
         case step(generation: Int, frame: StepFrame)
         /// Energies of an earlier step: the free energy as soon as the next step's messages
         /// are computed, the MAP energy once every frame has been delivered.
@@ -51,7 +52,7 @@ public final class InferenceRunner: @unchecked Sendable {
 
         public var generation: Int {
             switch self {
-            case .built(let g, _), .step(let g, _), .energy(let g, _, _, _), .finished(let g, _, _), .failed(let g, _): g
+            case .built(let g, _, _), .step(let g, _), .energy(let g, _, _, _), .finished(let g, _, _), .failed(let g, _): g
             }
         }
     }
@@ -64,6 +65,9 @@ public final class InferenceRunner: @unchecked Sendable {
     /// The unaries of the last job: most changes are to the kernels, and remaking −log p for
     /// every pixel and label would delay each restart.
     private var unaryCache: (source: UnarySource, settings: UnarySettings, pixels: Int, energies: UnaryEnergies)?
+    /// The last model built, whose lattices a new job on the same image reuses where only
+    /// weights changed (compatibilities, iterations, unary settings): see `KernelGeometry`.
+    private var modelCache: (image: RGBImage, model: DenseCRF)?
 
     /// `wake` is called (from the worker) whenever an event is posted, so a UI blocked waiting
     /// for input can redraw at once.
@@ -121,8 +125,11 @@ public final class InferenceRunner: @unchecked Sendable {
         let start = clock.now
         do {
             let unary = try unaries(for: job)
-            let model = try DenseCRF(image: job.image, unary: unary, parameters: job.parameters)
-            post(.built(generation: g, milliseconds: Self.ms(clock.now - start)))
+            let previous = modelCache.flatMap { $0.image == job.image ? $0.model : nil }
+            let model = try DenseCRF(image: job.image, unary: unary, parameters: job.parameters, reusing: previous)
+            modelCache = (job.image, model)
+            let rebuilt = model.terms.filter { term in !(previous?.terms.contains { $0.kernel === term.kernel } ?? false) }.count
+            post(.built(generation: g, milliseconds: Self.ms(clock.now - start), rebuilt: rebuilt))
             guard isCurrent(g) else { return }
             // Frames first: the picture of each step is posted as soon as its Q exists; its
             // free energy comes with the messages the next step computes anyway, and the MAP
@@ -152,7 +159,7 @@ public final class InferenceRunner: @unchecked Sendable {
         }
     }
 
-    /// Runs on the scheduler's one worker at a time, so the cache needs no lock of its own.
+    /// Runs on the scheduler's one worker at a time, so the caches need no lock of their own.
     private func unaries(for job: Job) throws -> UnaryEnergies {
         let n = job.image.pixelCount
         if let c = unaryCache, c.pixels == n, c.settings == job.unarySettings, c.source == job.source { return c.energies }

@@ -303,7 +303,7 @@ public final class ViewerSession {
         for event in runner.drain() {
             changed = true
             switch event {
-            case .built(_, let ms): buildMilliseconds = ms
+            case .built(_, let ms, _): buildMilliseconds = ms
             case .step(_, let frame):
                 if frame.iteration == history.count { history.append(frame) }
                 if following { targetStep = frame.iteration }

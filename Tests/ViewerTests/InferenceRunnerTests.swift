@@ -22,6 +22,37 @@ import Testing
         if case .finished = events.last {} else { Issue.record("last event is not .finished") }
     }
 
+    /// A weight-only change (compatibility, iterations) rebuilds no lattice; a width change
+    /// rebuilds only its kernel; and the reused run gives the frames a fresh model gives.
+    @Test func weightChangesReuseTheLattices() throws {
+        let scheduler = ManualScheduler()
+        let runner = InferenceRunner(scheduler: scheduler)
+        func rebuilt(_ job: InferenceRunner.Job) -> (Int, [Int32]) {
+            runner.start(job)
+            scheduler.runNext()
+            var count = -1, labels: [Int32] = []
+            for e in runner.drain() {
+                if case .built(_, _, let r) = e { count = r }
+                if case .finished(_, _, let result) = e { labels = result.labels }
+            }
+            return (count, labels)
+        }
+        var job = Self.job(iterations: 3)
+        #expect(rebuilt(job).0 == 2)
+        job.parameters.bilateral?.compat = .diagonal([-6, -9, -3])
+        job.parameters.iterations = 4
+        let (count, labels) = rebuilt(job)
+        #expect(count == 0)
+        #expect(labels == rebuilt(job).1)
+        let fresh = InferenceRunner(scheduler: scheduler)
+        fresh.start(job)
+        scheduler.runNext()
+        let freshLabels = fresh.drain().compactMap { if case .finished(_, _, let r) = $0 { r.labels } else { nil } }
+        #expect(freshLabels == [labels])
+        job.parameters.bilateral?.srgb *= 2
+        #expect(rebuilt(job).0 == 1)
+    }
+
     @Test func aNewStartCancelsTheRunningJob() {
         let scheduler = ManualScheduler()
         let runner = InferenceRunner(scheduler: scheduler)
