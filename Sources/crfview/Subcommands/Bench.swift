@@ -142,9 +142,9 @@ struct Bench: ParsableCommand {
             usleep(15_000)
         }
         while s.isComputing { s.tick(now: clock.now); usleep(1000) }
-        // Times to the new run's step 0 (its unary labels) and step 1 (the first labels the
-        // changed kernels shape) on screen.
-        var toStep0: [Double] = [], toStep1: [Double] = []
+        // Times to the new run's step 0 (its unary labels), step 1 (the first labels the
+        // changed kernels shape) and its last step on screen.
+        var toStep0: [Double] = [], toStep1: [Double] = [], toLast: [Double] = []
         for i in 0..<6 {
             let t0 = clock.now
             s.handle(.key(.character(i % 2 == 0 ? "+" : "-")), now: t0)
@@ -154,11 +154,14 @@ struct Bench: ParsableCommand {
             while s.history.count < 2 { s.tick(now: clock.now); usleep(500) }
             _ = screen.render(size: size)
             toStep1.append(Self.ms(clock.now - t0))
+            while s.history.count <= s.iterations { s.tick(now: clock.now); usleep(500) }
+            _ = screen.render(size: size)
+            toLast.append(Self.ms(clock.now - t0))
             while s.isComputing { s.tick(now: clock.now); usleep(1000) }
         }
         func median(_ v: [Double]) -> Double { v.sorted()[v.count / 2] }
         print(String(format: "key press while computing: median=%.1f max=%.1f ms (%d presses)", median(keyTimes), keyTimes.max()!, keyTimes.count))
-        print(String(format: "parameter change to the new run on screen: step 0 median=%.1f max=%.1f ms, step 1 median=%.1f max=%.1f ms",
-                     median(toStep0), toStep0.max()!, median(toStep1), toStep1.max()!))
+        print(String(format: "parameter change to the new run on screen: step 0 median=%.1f max=%.1f ms, step 1 median=%.1f max=%.1f ms, last step (%d) median=%.1f max=%.1f ms",
+                     median(toStep0), toStep0.max()!, median(toStep1), toStep1.max()!, s.iterations, median(toLast), toLast.max()!))
     }
 }
