@@ -83,7 +83,8 @@ struct CompatibilityTransform: Sendable {
         magnitude = mu.map { abs($0) }.max() ?? 0
     }
 
-    /// acc[l] += Σ_l' μ[l][l'] · k[l'] for one pixel.
+    /// acc[l] += Σ_l' μ[l][l'] · k[l'] for one pixel. μ is symmetric (`dense` symmetrises a
+    /// matrix), so this is Σ_l' k[l'] · μ[l'][·]: whole rows scaled and added, which vectorise.
     @inline(__always)
     func accumulate(_ k: UnsafePointer<Float>, into acc: UnsafeMutablePointer<Float>) {
         let l = labels
@@ -93,11 +94,7 @@ struct CompatibilityTransform: Sendable {
             }
         } else {
             matrix.withUnsafeBufferPointer { mu in
-                for a in 0..<l {
-                    var s: Float = 0
-                    for b in 0..<l { s += mu[a * l + b] * k[b] }
-                    acc[a] += s
-                }
+                for b in 0..<l { VectorKernels.axpy(acc, mu.baseAddress! + b * l, k[b], l) }
             }
         }
     }

@@ -109,35 +109,44 @@ public final class MeanFieldTrace {
     }
 
     /// −Σ_i dz(i) ⊗ f(i) as an L×L row-major matrix in Double (only the diagonal when the
-    /// compatibility is diagonal), summed in a fixed chunking so results do not depend on
-    /// thread timing.
+    /// compatibility is diagonal). Rows are accumulated in Float over blocks of 256 pixels,
+    /// vectorised, and the blocks summed in Double, in a fixed chunking so results do not
+    /// depend on thread timing.
     private static func outerSum(
         _ dz: UnsafePointer<Float>, _ f: UnsafePointer<Float>, n: Int, l: Int, diagonalOnly: Bool
     ) -> [Double] {
         let chunks = max(1, min(32, n / 4096))
         let size = (n + chunks - 1) / chunks
-        let partial = UnsafeMutablePointer<Double>.allocate(capacity: chunks * l * l)
+        let ll = l * l
+        let partial = UnsafeMutablePointer<Double>.allocate(capacity: chunks * ll)
         defer { partial.deallocate() }
-        partial.initialize(repeating: 0, count: chunks * l * l)
+        partial.initialize(repeating: 0, count: chunks * ll)
         let out = SharedPointer(partial), z = SharedConstPointer(dz), ff = SharedConstPointer(f)
         parallelChunks(chunks, grain: 1) { range in
+            let block = UnsafeMutablePointer<Float>.allocate(capacity: ll)
+            defer { block.deallocate() }
             for c in range {
-                let acc = out.advanced(by: c * l * l)
-                for i in (c * size)..<min(n, c * size + size) {
-                    let o = i * l
-                    if diagonalOnly {
-                        for a in 0..<l { acc[a * l + a] -= Double(z[o + a]) * Double(ff[o + a]) }
-                    } else {
-                        for a in 0..<l {
-                            let za = Double(z[o + a])
-                            for b in 0..<l { acc[a * l + b] -= za * Double(ff[o + b]) }
+                let acc = out.advanced(by: c * ll)
+                var i = c * size
+                let end = min(n, c * size + size)
+                while i < end {
+                    let stop = min(end, i + 256)
+                    block.initialize(repeating: 0, count: ll)
+                    for p in i..<stop {
+                        let o = p * l
+                        if diagonalOnly {
+                            for a in 0..<l { block[a * l + a] -= z[o + a] * ff[o + a] }
+                        } else {
+                            for a in 0..<l { VectorKernels.axpy(block + a * l, ff.base + o, -z[o + a], l) }
                         }
                     }
+                    for k in 0..<ll { acc[k] += Double(block[k]) }
+                    i = stop
                 }
             }
         }
-        var total = [Double](repeating: 0, count: l * l)
-        for c in 0..<chunks { for k in 0..<(l * l) { total[k] += partial[c * l * l + k] } }
+        var total = [Double](repeating: 0, count: ll)
+        for c in 0..<chunks { for k in 0..<ll { total[k] += partial[c * ll + k] } }
         return total
     }
 }
@@ -153,7 +162,7 @@ public struct MeanFieldGradient: Sendable {
 }
 
 extension CompatibilityTransform {
-    /// out = −μᵀ·dz for one pixel.
+    /// out = −μᵀ·dz for one pixel: −Σ_a dz[a]·μ[a][·], whole rows, vectorised.
     @inline(__always)
     func negatedTransposed(_ dz: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>) {
         let l = labels
@@ -161,11 +170,8 @@ extension CompatibilityTransform {
             diagonal.withUnsafeBufferPointer { dg in for a in 0..<l { out[a] = -dg[a] * dz[a] } }
         } else {
             matrix.withUnsafeBufferPointer { mu in
-                for b in 0..<l {
-                    var s: Float = 0
-                    for a in 0..<l { s += mu[a * l + b] * dz[a] }
-                    out[b] = -s
-                }
+                VectorKernels.scale(out, mu.baseAddress!, -dz[0], l)
+                for a in 1..<l { VectorKernels.axpy(out, mu.baseAddress! + a * l, -dz[a], l) }
             }
         }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CRFLearning
 import DenseCRF
 import Foundation
 import Viewer
@@ -23,6 +24,8 @@ struct Bench: ParsableCommand {
     var screen = false
     @Flag(help: "Time the viewer's answer to a key press while inference runs, and from a parameter change to the first new label view.")
     var latency = false
+    @Flag(help: "Time one CRF-RNN training pass (T=5 forward, loss, backward) against the forward pass alone.")
+    var learning = false
 
     func run() throws {
         do {
@@ -32,6 +35,8 @@ struct Bench: ParsableCommand {
                 try benchScreen(problem)
             } else if latency {
                 try benchLatency(problem)
+            } else if learning {
+                try benchLearning(problem)
             } else {
                 try benchEngine(problem)
             }
@@ -82,6 +87,42 @@ struct Bench: ParsableCommand {
         print(String(format: "crfview: build=%.1f iterate=%.1f total=%.1f labels=%d size=%dx%d iterations=%d threads=%d",
                      build, iterate, build + iterate, problem.labelCount, problem.image.width, problem.image.height,
                      problem.parameters.iterations, Parallelism.workerCount))
+    }
+
+    /// One training pass over the image (CRF-RNN's T = 5 forward keeping every step, the
+    /// cross-entropy, the reverse pass) against the plain forward pass of inference, on one
+    /// built model (the lattices are built once per image when learning). The truth is the
+    /// folder's truth.png when there is one, else the unary argmax (the cost does not depend on
+    /// it).
+    private func benchLearning(_ problem: Problem) throws {
+        let unaryEnergies = try problem.unaryEnergies()
+        let truthPath = "\(path)/truth.png"
+        let truth = FileManager.default.fileExists(atPath: truthPath)
+            ? try TruthFile.read(truthPath, width: problem.image.width, height: problem.image.height)
+            : unaryEnergies.labels().map { UInt8($0) }
+        let example = try TrainingExample(name: "bench", image: problem.image, unary: unaryEnergies, truth: truth)
+        let layout = ParameterLayout(base: problem.parameters, spec: LearningSpec(), labels: problem.labelCount)
+        let trainer = try Trainer(layout: layout, training: [example], options: TrainingOptions())
+        let steps = layout.spec.trainSteps
+        let model = try example.model(layout.parameters(layout.initial, iterations: steps))
+        let clock = ContinuousClock()
+        var forward = Double.infinity, trace = Double.infinity, pass = Double.infinity
+        for _ in 0..<max(1, repetitions) {
+            let t0 = clock.now
+            MeanFieldInference(model: model, tracksEnergy: false).run(steps)
+            let t1 = clock.now
+            _ = MeanFieldTrace(model: model, steps: steps)
+            let t2 = clock.now
+            _ = try trainer.lossAndGradient(example, theta: layout.initial)
+            let t3 = clock.now
+            forward = min(forward, Self.ms(t1 - t0))
+            trace = min(trace, Self.ms(t2 - t1))
+            pass = min(pass, Self.ms(t3 - t2))
+        }
+        let backward = pass - trace
+        print(String(format: "learning: forward(T=%d)=%.1f training pass=%.1f (forward kept %.1f + loss and backward %.1f) pass/forward=%.2f backward/forward=%.2f labels=%d size=%dx%d threads=%d",
+                     steps, forward, pass, trace, backward, pass / forward, backward / forward, problem.labelCount,
+                     problem.image.width, problem.image.height, Parallelism.workerCount))
     }
 
     private func session(_ problem: Problem, scheduler: Scheduler) throws -> ViewerSession {
