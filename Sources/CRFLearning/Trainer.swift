@@ -1,11 +1,15 @@
 import DenseCRF
 import Dispatch
+import RealModule
 
 /// How to train: the optimiser and its schedule, and how results are scored.
 public struct TrainingOptions: Sendable {
     public enum Optimizer: String, Sendable, CaseIterable { case adam, lbfgs }
+    /// The loss: pixel cross-entropy (CRF-RNN's), the soft Jaccard loss, or their sum.
+    public enum Loss: String, Sendable, CaseIterable { case crossEntropy = "ce", jaccard, both }
 
     public var optimizer: Optimizer
+    public var loss: Loss
     /// Adam's step size in θ units (compatibility weights, log-widths…); L-BFGS's first step.
     public var learningRate: Double
     public var epochs: Int
@@ -16,9 +20,10 @@ public struct TrainingOptions: Sendable {
     /// Step in log-width of the central difference for widths (see `Trainer.widthGradient`).
     public var widthStep: Double
 
-    public init(optimizer: Optimizer = .adam, learningRate: Double = 0.1, epochs: Int = 20, seed: UInt64 = 1,
+    public init(optimizer: Optimizer = .adam, loss: Loss = .crossEntropy, learningRate: Double = 0.1, epochs: Int = 20, seed: UInt64 = 1,
                 classBalanced: Bool = false, inferenceSteps: Int = 10, widthStep: Double = 0.1) {
         self.optimizer = optimizer
+        self.loss = loss
         self.learningRate = learningRate
         self.epochs = epochs
         self.seed = seed
@@ -65,7 +70,7 @@ public final class Trainer {
     public let training: [TrainingExample]
     public let validation: [TrainingExample]
     public let options: TrainingOptions
-    public let loss: PixelCrossEntropy
+    public let loss: any TrainingObjective
 
     public init(layout: ParameterLayout, training: [TrainingExample], validation: [TrainingExample] = [],
                 options: TrainingOptions) throws(CRFError) {
@@ -77,8 +82,13 @@ public final class Trainer {
         self.training = training
         self.validation = validation
         self.options = options
-        loss = options.classBalanced
-            ? .balanced(truths: training.map(\.truth), labels: layout.labels) : PixelCrossEntropy()
+        let crossEntropy = options.classBalanced
+            ? PixelCrossEntropy.balanced(truths: training.map(\.truth), labels: layout.labels) : PixelCrossEntropy()
+        switch options.loss {
+        case .crossEntropy: loss = crossEntropy
+        case .jaccard: loss = SoftJaccardLoss()
+        case .both: loss = SumObjective([crossEntropy, SoftJaccardLoss()])
+        }
     }
 
     /// One image's loss at θ, its gradient (without widths) and the IoU of Q_T's argmax.
@@ -175,6 +185,9 @@ public final class Trainer {
 
             switch options.optimizer {
             case .adam:
+                // Cosine decay over the epochs (Loshchilov & Hutter 2017): large steps find the
+                // basin, small ones settle in it instead of bouncing between images.
+                adam.learningRate = options.learningRate * 0.5 * (1 + Double.cos(Double.pi * Double(epoch - 1) / Double(options.epochs)))
                 if !widthImages.isEmpty {
                     adam.step(&theta, gradient: try widthGradient(theta: theta, examples: widthImages), mask: isWidth)
                 }

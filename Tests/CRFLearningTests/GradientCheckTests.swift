@@ -77,3 +77,29 @@ import Testing
         #expect(error <= 1e-3, "relative error \(error)")
     }
 }
+
+/// The other objectives through the same reverse pass.
+@Suite struct ObjectiveGradientTests {
+    @Test(arguments: [TrainingOptions.Loss.jaccard, .both])
+    func objectiveGradients(loss: TrainingOptions.Loss) throws {
+        let example = try GradientCheckTests.example()
+        let layout = ParameterLayout(base: GradientCheckTests.base(.symmetric), spec: LearningSpec(compatibility: .matrix, trainSteps: 3), labels: 3)
+        let trainer = try Trainer(layout: layout, training: [example], options: TrainingOptions(loss: loss))
+        let theta = layout.initial
+        let analytic = try trainer.lossAndGradient(example, theta: theta).gradient
+        let h = 2e-3
+        func value(_ k: Int, _ offset: Double) throws -> Double {
+            var t = theta
+            t[k] += offset
+            return try trainer.lossOnly(example, theta: t, probe: true)
+        }
+        var worst = 0.0, scale = 0.0
+        for k in theta.indices {
+            let numeric = (try -value(k, 2 * h) + 8 * value(k, h) - 8 * value(k, -h) + value(k, -2 * h)) / (12 * h)
+            worst = max(worst, abs(analytic[k] - numeric))
+            scale = max(scale, abs(numeric))
+        }
+        #expect(scale > 1e-4)
+        #expect(worst / scale <= 1e-3, "relative error \(worst / scale)")
+    }
+}

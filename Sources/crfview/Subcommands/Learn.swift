@@ -29,8 +29,10 @@ struct Learn: ParsableCommand {
     var learnWidths = false
     @Flag(help: "A separate set of compatibilities per mean-field step (CRF-RNN's ablation).")
     var untied = false
-    @Flag(help: "Weigh classes by median frequency in the loss.")
+    @Flag(help: "Weigh classes by median frequency in the cross-entropy.")
     var classBalanced = false
+    @Option(help: ArgumentHelp("ce (pixel cross-entropy, CRF-RNN's), jaccard (soft IoU) or both (their sum).", valueName: "name"))
+    var loss = "ce"
     @Option(help: ArgumentHelp("Mean-field steps unrolled while training.", valueName: "T"))
     var trainIterations = 5
     @Option(help: ArgumentHelp("Training epochs (passes over the training folders).", valueName: "N"))
@@ -66,6 +68,9 @@ struct Learn: ParsableCommand {
         guard let method = TrainingOptions.Optimizer(rawValue: optimizer) else {
             throw CLIFailure("--optimizer", "expected adam or lbfgs, got '\(optimizer)'")
         }
+        guard let objective = TrainingOptions.Loss(rawValue: loss) else {
+            throw CLIFailure("--loss", "expected ce, jaccard or both, got '\(loss)'")
+        }
         guard trainIterations >= 1 else { throw CLIFailure("--train-iterations", "must be at least 1, got \(trainIterations)") }
         guard epochs >= 1 else { throw CLIFailure("--epochs", "must be at least 1, got \(epochs)") }
         if let r = learningRate, !(r > 0 && r.isFinite) { throw CLIFailure("--learning-rate", "must be positive, got \(r)") }
@@ -77,7 +82,7 @@ struct Learn: ParsableCommand {
         let spec = LearningSpec(compatibility: form, unary: learnUnary, widths: learnWidths, untied: untied, trainSteps: trainIterations)
         let layout = ParameterLayout(base: parameters, spec: spec, labels: training[0].labelCount)
         let options = TrainingOptions(
-            optimizer: method, learningRate: learningRate ?? (method == .adam ? 0.1 : 1), epochs: epochs, seed: seed,
+            optimizer: method, loss: objective, learningRate: learningRate ?? (method == .adam ? 0.1 : 1), epochs: epochs, seed: seed,
             classBalanced: classBalanced, inferenceSteps: parameters.iterations)
         let trainer = try CLIFailure.attributing(to: "dir") { try Trainer(layout: layout, training: training, validation: validation, options: options) }
 
