@@ -30,7 +30,8 @@ let package = Package(
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg-dev"])]),
         .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
-        .target(name: "CRFIO", dependencies: ["DenseCRF", "CPNG", "CJPEG"], swiftSettings: optimize),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "CRFIO", dependencies: ["DenseCRF", "CPNG", "CJPEG", "CZlib"], swiftSettings: optimize),
         .target(
             name: "Viewer",
             dependencies: ["DenseCRF", "CRFIO", .product(name: "TOMLKit", package: "TOMLKit")],
