@@ -37,10 +37,14 @@ let package = Package(
             dependencies: ["DenseCRF", "CRFIO", .product(name: "TOMLKit", package: "TOMLKit")],
             swiftSettings: optimize),
         .target(name: "Terminal", dependencies: ["Viewer", "CNcurses"]),
+        .target(
+            name: "CRFApp",
+            dependencies: ["DenseCRF", "CRFIO", .product(name: "TOMLKit", package: "TOMLKit")],
+            swiftSettings: optimize),
         .executableTarget(
             name: "crfview",
             dependencies: [
-                "DenseCRF", "CRFIO", "Viewer", "Terminal", "SceneSynth",
+                "CRFApp", "DenseCRF", "CRFIO", "Viewer", "Terminal", "SceneSynth",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
@@ -51,6 +55,7 @@ let package = Package(
         .testTarget(name: "CRFIOTests", dependencies: ["CRFIO"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SceneSynthTests", dependencies: ["SceneSynth", "DenseCRF", "CRFIO"]),
         .testTarget(name: "ViewerTests", dependencies: ["Viewer"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "CRFAppTests", dependencies: ["CRFApp", "CRFIO", "DenseCRF"]),
         .testTarget(name: "EndToEndTests", dependencies: ["CRFIO", "DenseCRF"]),
     ]
 )

@@ -106,7 +106,7 @@ import Testing
         let noUnary = try Self.folder(tmp, probs: false)
         r = try CRFViewProcess.run(["eval", noUnary])
         #expect(r.status != 0)
-        #expect(r.stderr == "error: \(noUnary): no probs.npy, unary.npy or labels.png in this folder\n")
+        #expect(r.stderr == "error: \(noUnary): no probs.npy, logits.npy, unary.npy or labels.png in this folder\n")
 
         r = try CRFViewProcess.run(["eval", tmp.file("missing")])
         #expect(r.status != 0)
@@ -145,6 +145,6 @@ import Testing
         #expect(r.status != 0)
         #expect(r.stderr == "error: --kmeans: k-means needs at least 2 clusters, got 1\n")
         r = try CRFViewProcess.run(["infer", image, "--kmeans", "3", "--probs", tmp.file("probs.npy")])
-        #expect(r.stderr == "error: command line: give only one of --unary, --probs, --labels and --kmeans\n")
+        #expect(r.stderr == "error: command line: give only one of --probs, --logits, --unary, --labels and --kmeans\n")
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CRFApp
 import CRFIO
 import DenseCRF
 import Foundation
@@ -65,7 +66,7 @@ struct Eval: ParsableCommand {
     func score(_ folder: String) throws -> Score {
         let sample = try SampleFolder(folder)
         guard let truthPath = sample.truth else { throw CLIFailure(folder, "no truth.png in this folder") }
-        let problem = try Problem.load(imagePath: sample.image, unary: try sample.unaryOptions(layout: nil), model: model)
+        let problem = try Problem.load(imagePath: sample.image, unary: sample.unary, model: try model.choice())
         let image = problem.image
         let truth = try TruthFile.read(truthPath, width: image.width, height: image.height)
         let crf = try problem.model()

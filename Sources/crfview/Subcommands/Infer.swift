@@ -1,4 +1,5 @@
 import ArgumentParser
+import CRFApp
 import CRFIO
 import DenseCRF
 import Foundation
@@ -46,7 +47,8 @@ struct Infer: ParsableCommand {
         }
 
         try OutputFiles.checkWritable([outLabels, outProbs, outOverlay, energyLog])
-        let problem = try Problem.load(imagePath: imagePath, unary: unary, model: model)
+        let problem = try Problem.load(imagePath: imagePath, unary: try unary.spec(), mapOptions: try unary.mapOptions(), model: try model.choice())
+        printNotes(problem.notes)
         let labels = problem.labelCount
         if let out = outLabels, labels > 256 {
             throw CLIFailure(out, "\(labels) labels cannot be stored in an 8-bit label PNG (at most 256); use --out-probs instead")
@@ -88,9 +90,25 @@ struct Infer: ParsableCommand {
             try outputs.write(path) { try AtomicFile.write(Array(text.utf8), to: path) }
         }
         let save = lap()
+        if [outLabels, outProbs, outOverlay, energyLog].allSatisfy({ $0 == nil }) {
+            print(Self.summary(labels: argmax, unary: unaryEnergies.labels(), milliseconds: load + build + iterate))
+        }
         if timing {
             let line = String(format: "timing: load=%.1f build=%.1f iterate=%.1f save=%.1f\n", load, build, iterate, save)
             FileHandle.standardError.write(Data(line.utf8))
         }
+    }
+
+    /// The line `infer` prints when asked to write nothing: which labels the result holds and
+    /// how much of the image the CRF changed, so the run was not for nothing, and how to save.
+    static func summary(labels: [Int32], unary: [Int32], milliseconds: Double) -> String {
+        var counts: [Int32: Int] = [:]
+        for l in labels { counts[l, default: 0] += 1 }
+        let n = labels.count
+        let shares = counts.keys.sorted().map { String(format: "%d: %.1f%%", $0, 100 * Double(counts[$0]!) / Double(n)) }
+        let changed = zip(labels, unary).filter { $0 != $1 }.count
+        return "\(counts.count) label\(counts.count == 1 ? "" : "s") in the result (\(shares.joined(separator: ", "))), "
+            + String(format: "%d of %d pixels (%.1f%%) changed from the unary argmax, %.0f ms", changed, n, 100 * Double(changed) / Double(n), milliseconds)
+            + "; nothing saved: add --out-labels L.png, --out-probs Q.npy or --out-overlay O.png"
     }
 }

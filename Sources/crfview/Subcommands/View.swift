@@ -1,4 +1,5 @@
 import ArgumentParser
+import CRFApp
 import CRFIO
 import DenseCRF
 import Foundation
@@ -88,8 +89,9 @@ struct View: ParsableCommand {
         let exists = FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory)
         let sample = exists && isDirectory.boolValue ? try SampleFolder(target) : nil
         let imagePath = sample?.image ?? target
-        let unaryOptions = unary.givenCount == 0 && sample != nil ? try sample!.unaryOptions(layout: unary.layout) : unary
-        let loaded = try Problem.load(imagePath: imagePath, unary: unaryOptions, model: model)
+        let spec = unary.givenCount == 0 && sample != nil ? sample!.unary : try unary.spec()
+        let loaded = try Problem.load(imagePath: imagePath, unary: spec, mapOptions: try unary.mapOptions(), model: try model.choice())
+        printNotes(loaded.notes)
         var truthMap: [UInt8]?
         if let truthPath = truth ?? sample?.truth {
             truthMap = try TruthFile.read(truthPath, width: loaded.image.width, height: loaded.image.height)
