@@ -152,10 +152,11 @@ struct UnaryOptions: ParsableArguments {
         return .kmeans(clusters: kmeans!, seed: seed)
     }
 
-    /// How map files are read; --temperature belongs to --logits only.
-    func mapOptions() throws -> MapOptions {
+    /// How map files are read; --temperature belongs to --logits only (in a `batch`, to the
+    /// inputs that are logits).
+    func mapOptions(batch: Bool = false) throws -> MapOptions {
         if let t = temperature {
-            guard logits != nil else { throw CLIFailure("--temperature", "applies to --logits only") }
+            guard logits != nil || batch else { throw CLIFailure("--temperature", "applies to --logits only") }
             guard t > 0, t.isFinite else { throw CLIFailure("--temperature", "must be positive, got \(t)") }
         }
         return MapOptions(layout: try parsedLayout(), temperature: temperature ?? 1, resize: resize)
