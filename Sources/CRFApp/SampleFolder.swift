@@ -36,27 +36,42 @@ public struct SampleFolder: Sendable {
         }
         unary = spec
         truth = existing(["truth.png"])
-        let meta = "\(path)/sample.toml"
-        var title = URL(fileURLWithPath: path).lastPathComponent
+        let meta = try Self.metadata(in: path)
+        title = meta.title ?? URL(fileURLWithPath: path).lastPathComponent
+        classNames = meta.classes
+    }
+
+    /// A folder's title and class names: sample.toml's `title` and `classes`, else the lines
+    /// of classes.txt (one name a line, as many datasets ship them), else none. Used for the
+    /// folder of a single image too.
+    public static func metadata(in folder: String) throws -> (title: String?, classes: [String]) {
+        let fm = FileManager.default
+        let meta = "\(folder)/sample.toml"
+        var title: String?
         var names: [String] = []
         if fm.fileExists(atPath: meta) {
             let text = try CLIFailure.attributing(to: meta) { try String(contentsOfFile: meta, encoding: .utf8) }
             do {
                 let table = try TOMLTable(string: text)
-                if let t = table["title"]?.string { title = t }
+                title = table["title"]?.string
                 if let classes = table["classes"]?.array { names = classes.compactMap { $0.string } }
             } catch {
                 throw CLIFailure(meta, "not valid TOML: \(error)")
             }
         }
-        let list = "\(path)/classes.txt"
+        let list = "\(folder)/classes.txt"
         if names.isEmpty, fm.fileExists(atPath: list) {
             let text = try CLIFailure.attributing(to: list) { try String(contentsOfFile: list, encoding: .utf8) }
             names = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
             while names.last == "" { names.removeLast() }
         }
-        self.title = title
-        classNames = names
+        return (title, names)
+    }
+
+    /// Class names from `--classes a,b,c` when given, else from the metadata beside `imagePath`.
+    public static func classNames(flag: String?, imagePath: String) throws -> [String] {
+        if let flag { return flag.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) } }
+        return try metadata(in: URL(fileURLWithPath: imagePath).deletingLastPathComponent().path).classes
     }
 
     /// The bundled sample `swift run crfview` opens, the most instructive one (the CRF snaps

@@ -27,6 +27,8 @@ struct Eval: ParsableCommand {
     @Option(help: ArgumentHelp("Softmax temperature of logits inputs. (default: 1)", valueName: "T"))
     var temperature: Float?
 
+    @Option(help: ArgumentHelp("Class names by label, comma-separated (default: those of the first input's sample.toml or classes.txt).", valueName: "a,b,c"))
+    var classes: String?
     @Flag(help: "Print the scores as JSON: IoU and accuracy as fractions, per-class intersections and unions.")
     var json = false
     @Option(parsing: .upToNextOption, help: ArgumentHelp("Merge the --json reports of shards into the dataset's report.", valueName: "a.json b.json"))
@@ -51,7 +53,7 @@ struct Eval: ParsableCommand {
         }
         if let t = temperature, !(t > 0 && t.isFinite) { throw CLIFailure("--temperature", "must be positive, got \(t)") }
         let items = try dataset.items(folders: folders)
-        let names = try folders.first.map { try SampleFolder($0).classNames } ?? []
+        let names = try items.first.map { try SampleFolder.classNames(flag: classes, imagePath: $0.image) } ?? []
         let evaluator = Evaluator(mapOptions: options, model: try model.choice())
         return try evaluator.report(items, classNames: names, shard: try dataset.shard.map { try Shard($0) })
     }

@@ -19,6 +19,8 @@ struct View: ParsableCommand {
 
     @Option(help: ArgumentHelp("Ground truth as an index PNG (255 = ignore).", valueName: "T.png"))
     var truth: String?
+    @Option(help: ArgumentHelp("Class names by label, comma-separated (default: sample.toml or classes.txt beside the image).", valueName: "a,b,c"))
+    var classes: String?
     @Option(help: ArgumentHelp("Colour theme (built-in: dark, light, high-contrast, colorblind; or a user theme).", valueName: "name"))
     var theme: String?
     @Option(help: ArgumentHelp("Colours: auto, truecolor, 256, 16, 8 or mono.", valueName: "mode"))
@@ -98,7 +100,8 @@ struct View: ParsableCommand {
         }
         let title = sample?.title ?? URL(fileURLWithPath: imagePath).lastPathComponent
         return ViewerProblem(title: title, image: loaded.image, source: loaded.source, unarySettings: loaded.unarySettings,
-                             parameters: loaded.parameters, truth: truthMap, classNames: sample?.classNames ?? [],
+                             parameters: loaded.parameters, truth: truthMap,
+                             classNames: try SampleFolder.classNames(flag: classes, imagePath: imagePath),
                              imagePath: imagePath, sourcePath: loaded.sourcePath)
     }
 }
