@@ -48,16 +48,21 @@ let package = Package(
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg-dev"])]),
         .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
-        .target(name: "CRFIO", dependencies: ["DenseCRF", "CPNG", "CJPEG"], swiftSettings: optimize),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "CRFIO", dependencies: ["DenseCRF", "CPNG", "CJPEG", "CZlib"], swiftSettings: optimize),
         .target(
             name: "Viewer",
             dependencies: ["DenseCRF", "CRFIO", .product(name: "TOMLKit", package: "TOMLKit")],
             swiftSettings: optimize),
         .target(name: "Terminal", dependencies: ["Viewer", "CNcurses"]),
+        .target(
+            name: "CRFApp",
+            dependencies: ["DenseCRF", "CRFIO", .product(name: "TOMLKit", package: "TOMLKit")],
+            swiftSettings: optimize),
         .executableTarget(
             name: "crfview",
             dependencies: [
-                "DenseCRF", "CRFIO", "CRFLearning", "Viewer", "Terminal", "SceneSynth",
+                "CRFApp", "DenseCRF", "CRFIO", "CRFLearning", "Viewer", "Terminal", "SceneSynth",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
@@ -69,6 +74,7 @@ let package = Package(
         .testTarget(name: "CRFIOTests", dependencies: ["CRFIO"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SceneSynthTests", dependencies: ["SceneSynth", "DenseCRF", "CRFIO"]),
         .testTarget(name: "ViewerTests", dependencies: ["Viewer"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "CRFAppTests", dependencies: ["CRFApp", "CRFIO", "DenseCRF"]),
         .testTarget(name: "EndToEndTests", dependencies: ["CRFIO", "DenseCRF"]),
     ]
 )

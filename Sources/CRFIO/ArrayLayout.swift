@@ -3,48 +3,58 @@
 public enum ArrayLayout: String, Sendable, CaseIterable {
     case chw, hwc
 
-    /// Brings a 3-D array to label-major (L, H·W) order for an image of `width`×`height`.
+    /// The array as label maps of their own size, for an image of `width`×`height`.
     ///
-    /// `layout` nil means detect: the layout whose spatial axes match the image. When both
-    /// match (a square image with as many labels as rows) or neither does, the caller must say.
-    public static func labelMajor(
+    /// Accepted shapes: (L, H, W) or (H, W, L); (H, W), one map; (1, L, H, W), a batch of one
+    /// as networks emit it. `layout` nil means detect: the layout whose spatial axes equal the
+    /// image's, else the one whose spatial axes have the image's aspect ratio (a network's
+    /// grid), else the one with fewer labels than rows or columns. Only when that leaves two
+    /// answers (a square image with as many labels as rows, say) must the caller say, and only
+    /// then does the message suggest `--layout`.
+    public static func labelMaps(
         _ array: NPYArray, width: Int, height: Int, layout: ArrayLayout?, path: String
-    ) throws -> (labels: Int, values: [Float]) {
-        guard array.shape.count == 3 else {
-            throw CRFIOError(path: path, message: "expected a 3-D array (L, H, W) or (H, W, L), got shape \(shapeText(array.shape))")
+    ) throws -> LabelMaps {
+        var s = array.shape
+        if s.count == 4, s[0] == 1 { s.removeFirst() }
+        if s.count == 2 { return LabelMaps(labels: 1, width: s[1], height: s[0], values: array.values) }
+        guard s.count == 3 else {
+            throw CRFIOError(path: path, message: "expected a 3-D array (L, H, W) or (H, W, L) or a 2-D map (H, W), got shape \(shapeText(array.shape))")
         }
-        let s = array.shape
-        let matchesCHW = s[1] == height && s[2] == width
-        let matchesHWC = s[0] == height && s[1] == width
-        let chosen: ArrayLayout
-        if let layout {
-            guard layout == .chw ? matchesCHW : matchesHWC else {
-                throw CRFIOError(path: path, message: "shape \(shapeText(s)) does not match the \(width)x\(height) image as --layout \(layout.rawValue) (\(layout == .chw ? "L, \(height), \(width)" : "\(height), \(width), L"))")
-            }
-            chosen = layout
-        } else if matchesCHW && matchesHWC {
-            throw CRFIOError(path: path, message: "shape \(shapeText(s)) matches the \(width)x\(height) image both as (L, H, W) and (H, W, L); pass --layout chw or --layout hwc")
-        } else if matchesCHW {
-            chosen = .chw
-        } else if matchesHWC {
-            chosen = .hwc
-        } else {
-            throw CRFIOError(path: path, message: "shape \(shapeText(s)) does not match the \(width)x\(height) image: expected (L, \(height), \(width)) or (\(height), \(width), L); pass --layout chw|hwc if the image is not the one the array was made for")
-        }
+        let chosen = try layout ?? detect(s, width: width, height: height, path: path)
         switch chosen {
         case .chw:
-            return (s[0], array.values)
+            return LabelMaps(labels: s[0], width: s[2], height: s[1], values: array.values)
         case .hwc:
-            let l = s[2], n = width * height
+            let (h, w, l) = (s[0], s[1], s[2])
+            let n = w * h
             var out = [Float](repeating: 0, count: array.values.count)
-            for i in 0..<n {
-                for k in 0..<l { out[k * n + i] = array.values[i * l + k] }
+            array.values.withUnsafeBufferPointer { v in
+                for i in 0..<n {
+                    for k in 0..<l { out[k * n + i] = v[i * l + k] }
+                }
             }
-            return (l, out)
+            return LabelMaps(labels: l, width: w, height: h, values: out)
         }
     }
 
-    static func shapeText(_ shape: [Int]) -> String {
-        "(" + shape.map(String.init).joined(separator: ", ") + ")"
+    private static func detect(_ s: [Int], width: Int, height: Int, path: String) throws -> ArrayLayout {
+        let spatial: [ArrayLayout: (h: Int, w: Int)] = [.chw: (s[1], s[2]), .hwc: (s[0], s[1])]
+        func pick(_ test: (Int, Int) -> Bool) -> [ArrayLayout] {
+            allCases.filter { spatial[$0].map { test($0.h, $0.w) }! }
+        }
+        for matches in [pick { $0 == height && $1 == width },
+                        pick { LabelMaps.sameAspect(width: $1, height: $0, imageWidth: width, imageHeight: height) }] {
+            if matches.count == 1 { return matches[0] }
+            if matches.count == 2 {
+                throw CRFIOError(path: path, message: "shape \(shapeText(s)) fits the \(width)x\(height) image both as (L, H, W) and (H, W, L); pass --layout chw or --layout hwc")
+            }
+        }
+        if s[0] < s[2] { return .chw }
+        if s[2] < s[0] { return .hwc }
+        throw CRFIOError(path: path, message: "shape \(shapeText(s)) could be (L, H, W) or (H, W, L); pass --layout chw or --layout hwc")
+    }
+
+    public static func shapeText(_ shape: [Int]) -> String {
+        "(" + shape.map(String.init).joined(separator: ", ") + (shape.count == 1 ? ",)" : ")")
     }
 }

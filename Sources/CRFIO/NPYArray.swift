@@ -4,11 +4,14 @@
 public struct NPYArray: Sendable, Equatable {
     public var shape: [Int]
     public var values: [Float]
+    /// The file's element type before conversion to Float (`.float` for arrays made in memory).
+    public var storedType: NPYElementType
 
     /// `values.count` must equal the product of `shape`.
-    public init(shape: [Int], values: [Float]) {
+    public init(shape: [Int], values: [Float], storedType: NPYElementType = .float) {
         precondition(shape.reduce(1, *) == values.count, "NPYArray shape \(shape) needs \(shape.reduce(1, *)) values")
         self.shape = shape
         self.values = values
+        self.storedType = storedType
     }
 }

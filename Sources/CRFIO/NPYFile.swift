@@ -1,11 +1,16 @@
 /// numpy's .npy files, read into and written from `NPYArray`.
 public enum NPYFile {
-    /// Reads float32, float64 or uint8 data ('<f4', '>f4', '<f8', '>f8', '|u1', …), little or
-    /// big endian, C or Fortran order (transposed to C order), header versions 1.0, 2.0 and
+    /// Reads float16/32/64 and signed or unsigned 8- to 64-bit integer data ('<f2', '>f4',
+    /// '<i8', '|u1', …), little or big endian, C or Fortran order (transposed to C order), header versions 1.0, 2.0 and
     /// 3.0, converting values to Float. Data past the end of the array is ignored, as np.load
     /// ignores it.
+    ///
+    /// `path` may also name an array in a .npz archive, `file.npz:key` (see `NPZFile`).
     public static func read(_ path: String) throws -> NPYArray {
-        try parse(FileBytes.read(path), path: path)
+        if let (archive, key) = NPZFile.split(path) {
+            return try NPZFile.read(path: archive, key: key, spec: path)
+        }
+        return try parse(FileBytes.read(path), path: path)
     }
 
     /// `read` on bytes already in memory; `path` only names the source in errors.
@@ -22,7 +27,7 @@ public enum NPYFile {
         }
         let stored = header.dtype.decode(bytes, offset: header.dataOffset, count: header.elementCount)
         let values = header.isFortranOrder ? cOrder(fromFortranOrder: stored, shape: header.shape) : stored
-        return NPYArray(shape: header.shape, values: values)
+        return NPYArray(shape: header.shape, values: values, storedType: header.dtype.elementType)
     }
 
     /// Writes float32, little-endian, C order, header version 1.0, atomically (see `AtomicFile`).

@@ -93,9 +93,10 @@ enum BuiltinThemes {
         border = "#5f5f5f"
 
         [labels]
-        # black, orange, sky blue, bluish green, yellow, blue, vermillion, reddish purple
+        # grey (Okabe & Ito's black lightened so label 0 shows on a dark terminal), orange, sky
+        # blue, bluish green, yellow, blue, vermillion, reddish purple
         palette = [
-            "#000000", "#e69f00", "#56b4e9", "#009e73",
+            "#999999", "#e69f00", "#56b4e9", "#009e73",
             "#f0e442", "#0072b2", "#d55e00", "#cc79a7",
         ]
 

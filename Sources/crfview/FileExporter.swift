@@ -1,3 +1,4 @@
+import CRFApp
 import CRFIO
 import DenseCRF
 import Foundation

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CRFApp
 import CRFIO
 import DenseCRF
 import Foundation
@@ -37,6 +38,13 @@ struct ModelOptions: ParsableArguments {
     func loadParamsFile() throws -> ParamsFile? {
         guard let path = paramsFile else { return nil }
         return try CLIFailure.attributing(to: path) { try ParamsFile.read(path) }
+    }
+
+    /// The params file read once and these flags, to be resolved per problem.
+    func choice() throws -> ModelChoice {
+        let file = try loadParamsFile()
+        let options = self
+        return ModelChoice(paramsPath: paramsFile, paramsFile: file) { labels in try options.resolve(file, labels: labels) }
     }
 
     /// Merges `--params` and the flags into a model for `labels` labels, checking every value
@@ -106,23 +114,53 @@ struct ModelOptions: ParsableArguments {
     }
 }
 
-/// Where the unaries come from: exactly one of the four.
+/// Where the unaries come from: exactly one of the five.
 struct UnaryOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Unary energies U = -log p, float (L,H,W) or (H,W,L) .npy.", valueName: "U.npy"))
+    @Option(help: ArgumentHelp("Unary energies U = -log p, (L,H,W) or (H,W,L) .npy (or file.npz:key).", valueName: "U.npy"))
     var unary: String?
-    @Option(help: ArgumentHelp("Class probabilities, float (L,H,W) or (H,W,L) .npy.", valueName: "P.npy"))
+    @Option(help: ArgumentHelp("Class probabilities, (L,H,W) or (H,W,L); one channel, (1,H,W) or (H,W), is a foreground probability. Float, or uint8 read as v/255.", valueName: "P.npy"))
     var probs: String?
+    @Option(help: ArgumentHelp("Network scores before the softmax, (L,H,W) or (H,W,L); one channel is a sigmoid logit.", valueName: "Z.npy"))
+    var logits: String?
+    @Option(help: ArgumentHelp("Softmax temperature of --logits: p = softmax(z/T). (default: 1)", valueName: "T"))
+    var temperature: Float?
     @Option(help: ArgumentHelp("Annotation PNG: 8-bit indices (0 = unknown, classes 1..L) or RGB colours (black = unknown).", valueName: "A.png"))
     var labels: String?
     @Option(help: ArgumentHelp("No network output: cluster the image by colour (and weakly by position) into K classes and use the soft cluster memberships as probabilities.", valueName: "K"))
     var kmeans: Int?
     @Option(help: ArgumentHelp("Seed of the --kmeans initialisation.", valueName: "S"))
     var seed: UInt64 = 0
-    @Option(help: ArgumentHelp("Layout of the .npy arrays when it cannot be told from their shape.", valueName: "chw|hwc"))
+    @Option(help: ArgumentHelp("Layout of the arrays when their shape leaves it open (a square image with as many labels as rows).", valueName: "chw|hwc"))
     var layout: String?
+    @Flag(help: "Stretch maps of another aspect ratio to the image (bilinear), for networks that resize every photo to a fixed size. Smaller maps of the image's aspect are upsampled without it.")
+    var resize = false
 
-    /// How many of the four sources were given.
-    var givenCount: Int { [unary != nil, probs != nil, labels != nil, kmeans != nil].filter { $0 }.count }
+    /// How many of the five sources were given.
+    var givenCount: Int { [unary != nil, probs != nil, logits != nil, labels != nil, kmeans != nil].filter { $0 }.count }
+
+    /// The one source given.
+    func spec() throws -> UnarySpec {
+        guard givenCount == 1 else {
+            throw CLIFailure("command line", givenCount == 0
+                ? "give the unaries with one of --probs P.npy, --logits Z.npy, --unary U.npy, --labels A.png or --kmeans K"
+                : "give only one of --probs, --logits, --unary, --labels and --kmeans")
+        }
+        if let p = probs { return .map(path: p, kind: .probs) }
+        if let p = logits { return .map(path: p, kind: .logits) }
+        if let p = unary { return .map(path: p, kind: .unary) }
+        if let p = labels { return .annotation(path: p) }
+        return .kmeans(clusters: kmeans!, seed: seed)
+    }
+
+    /// How map files are read; --temperature belongs to --logits only (in a `batch`, to the
+    /// inputs that are logits).
+    func mapOptions(batch: Bool = false) throws -> MapOptions {
+        if let t = temperature {
+            guard logits != nil || batch else { throw CLIFailure("--temperature", "applies to --logits only") }
+            guard t > 0, t.isFinite else { throw CLIFailure("--temperature", "must be positive, got \(t)") }
+        }
+        return MapOptions(layout: try parsedLayout(), temperature: temperature ?? 1, resize: resize)
+    }
 
     func parsedLayout() throws -> ArrayLayout? {
         guard let layout else { return nil }

@@ -31,7 +31,7 @@ import Testing
     }
 
     @Test func uint8ValuesBecomeFloats() throws {
-        #expect(try read("u1.npy") == NPYArray(shape: [2, 3, 4], values: (200..<224).map(Float.init)))
+        #expect(try read("u1.npy") == NPYArray(shape: [2, 3, 4], values: (200..<224).map(Float.init), storedType: .uint8))
     }
 
     @Test func encodeWritesExactlyWhatNumpyWrites() throws {
@@ -65,18 +65,66 @@ import Testing
         }
     }
 
-    @Test func unsupportedDtypesAreNamed() throws {
-        let i8 = Fixtures.path("i8.npy")
-        #expect(throws: CRFIOError(path: i8, message: "unsupported dtype '<i8' (expected float32, float64 or uint8)")) {
-            try NPYFile.read(i8)
+    @Test func float16AndEveryIntegerWidthRead() throws {
+        let f2 = try read("f2-le.npy")
+        #expect(f2 == NPYArray(shape: [2, 3, 4], values: quarters.values, storedType: .float16))
+        let ints = (0..<24).map { Float($0 - 12) }
+        #expect(try read("i1.npy") == NPYArray(shape: [2, 3, 4], values: ints, storedType: .integer))
+        #expect(try read("i2-be.npy") == NPYArray(shape: [2, 3, 4], values: ints, storedType: .integer))
+        #expect(try read("i4-le.npy") == NPYArray(shape: [2, 3, 4], values: ints, storedType: .integer))
+        #expect(try read("i8.npy") == NPYArray(shape: [3], values: [0, 1, 2], storedType: .integer))
+        #expect(try read("u2-le.npy").values == ints.map { $0 + 60000 })
+        // Beyond 2^24 a Float keeps 24 bits, as astype(np.float32) does.
+        #expect(try read("u4-be.npy").values == ints.map { Float(4_000_000_000 + Double($0)) })
+        #expect(try read("u8-le.npy").values == ints.map { Float(Double(1 << 40) + Double($0)) })
+        #expect(try read("u1.npy").storedType == .uint8)
+    }
+
+    @Test func npzMembersAreChosenByName() throws {
+        for archive in ["stored.npz", "deflate.npz"] {
+            #expect(try read("\(archive):probs") == quarters)
+            #expect(try read("\(archive):logits").values == quarters.values.map { 2 * $0 })
+            let spec = Fixtures.path(archive)
+            #expect(throws: CRFIOError(path: spec, message: "the archive holds 'probs', 'logits'; name one as \(spec):probs")) {
+                try NPYFile.read(spec)
+            }
+            #expect(throws: CRFIOError(path: spec + ":q", message: "no array 'q' in the archive; it holds 'probs', 'logits'")) {
+                try NPYFile.read(spec + ":q")
+            }
         }
+        #expect(try read("single.npz") == quarters)
+        #expect(try read("single.npz:arr_0") == quarters)
+    }
+
+    @Test func damagedArchivesAreRefused() throws {
+        let good = Fixtures.bytes("deflate.npz")
+        try Fixtures.withTemporaryFolder { folder in
+            let path = folder + "/a.npz"
+            Fixtures.write(Array(good.prefix(good.count - 30)), to: path)
+            #expect(throws: CRFIOError(path: path, message: "truncated zip archive: no end-of-central-directory record")) {
+                try NPYFile.read(path + ":probs")
+            }
+            var flipped = good
+            flipped[60] ^= 0x55  // inside the first member's deflate data
+            Fixtures.write(flipped, to: path)
+            #expect(throws: CRFIOError.self) { try NPYFile.read(path + ":probs") }
+            Fixtures.write(Fixtures.bytes("f4-le.npy"), to: path)
+            #expect(throws: CRFIOError(path: path, message: "not a .npz file: it is not a zip archive")) {
+                try NPYFile.read(path)
+            }
+        }
+    }
+
+    @Test func unsupportedDtypesAreNamed() throws {
         let object = Fixtures.path("object.npy")
         #expect(throws: CRFIOError(path: object, message: "object arrays are not supported (dtype '|O')")) {
             try NPYFile.read(object)
         }
-        let structured = "{'descr': [('x', '<f4')], 'fortran_order': False, 'shape': (2,), }"
-        #expect(throws: CRFIOError(path: "a.npy", message: "unsupported dtype [('x', '<f4')] (expected float32, float64 or uint8)")) {
-            try parse(npy(structured))
+        for descr in ["[('x', '<f4')]", "'<c8'", "'<i3'", "'|f4'", "'<b1'"] {
+            let header = "{'descr': \(descr), 'fortran_order': False, 'shape': (2,), }"
+            #expect(throws: CRFIOError(path: "a.npy", message: "unsupported dtype \(descr) (expected float16/32/64, int8-64 or uint8-64)")) {
+                try parse(npy(header))
+            }
         }
     }
 

@@ -119,11 +119,11 @@ import Testing
         var intBytes = npyBytes
         if let at = (0..<120).first(where: { Array(intBytes[$0..<($0 + 3)]) == Array("<f4".utf8) }) { intBytes[at + 1] = UInt8(ascii: "i") }
         let ints = try tmp.write("int.npy", intBytes)
-        try expectFailure([image, "--probs", ints], subject: ints, mentions: "dtype", in: tmp)
+        try expectFailure([image, "--probs", ints], subject: ints, mentions: "an integer array cannot hold probabilities", in: tmp)
         try NPYFile.write(NPYArray(shape: [3, 1200], values: [Float](repeating: 0.3, count: 3600)), to: tmp.file("rank2.npy"))
-        try expectFailure([image, "--probs", tmp.file("rank2.npy")], subject: tmp.file("rank2.npy"), mentions: "3-D", in: tmp)
-        try NPYFile.write(NPYArray(shape: [3, 20, 60], values: [Float](repeating: 0.3, count: 3600)), to: tmp.file("shape.npy"))
-        try expectFailure([image, "--probs", tmp.file("shape.npy")], subject: tmp.file("shape.npy"), mentions: "does not match the 40x30 image", in: tmp)
+        try expectFailure([image, "--probs", tmp.file("rank2.npy")], subject: tmp.file("rank2.npy"), mentions: "holds a map of 1200x3 but the image is 40x30, another aspect ratio", in: tmp)
+        try NPYFile.write(NPYArray(shape: [3, 20, 60], values: [Float](repeating: 1 / 3, count: 3600)), to: tmp.file("shape.npy"))
+        try expectFailure([image, "--probs", tmp.file("shape.npy")], subject: tmp.file("shape.npy"), mentions: "holds 3 maps of 60x20 but the image is 40x30, another aspect ratio; if the network was given a resized photo, pass --resize", in: tmp)
         var nan = [Float](repeating: 0.3, count: 3600)
         nan[1234] = .nan
         try NPYFile.write(NPYArray(shape: [3, 30, 40], values: nan), to: tmp.file("nan.npy"))
@@ -132,8 +132,8 @@ import Testing
         try NPYFile.write(NPYArray(shape: [3, 30, 40], values: nan), to: tmp.file("inf.npy"))
         try expectFailure([image, "--probs", tmp.file("inf.npy")], subject: tmp.file("inf.npy"), mentions: "not finite", in: tmp)
         try NPYFile.write(NPYArray(shape: [1, 30, 40], values: [Float](repeating: 1, count: 1200)), to: tmp.file("one.npy"))
-        try expectFailure([image, "--probs", tmp.file("one.npy")], subject: tmp.file("one.npy"), mentions: "at least 2", in: tmp)
-        try NPYFile.write(NPYArray(shape: [257, 30, 40], values: [Float](repeating: 0.1, count: 257 * 1200)), to: tmp.file("many.npy"))
+        try expectFailure([image, "--unary", tmp.file("one.npy")], subject: tmp.file("one.npy"), mentions: "has one channel; energies need one per label", in: tmp)
+        try NPYFile.write(NPYArray(shape: [257, 30, 40], values: [Float](repeating: 1 / 257, count: 257 * 1200)), to: tmp.file("many.npy"))
         try expectFailure([image, "--probs", tmp.file("many.npy")], subject: tmp.file("out.png"), mentions: "257 labels", in: tmp)
         try expectFailure([image, "--probs", probs, "--gaussian-sxy", "0"], subject: "--gaussian-sxy", mentions: "positive", in: tmp)
         try expectFailure([image, "--probs", probs, "--bilateral-srgb=-2"], subject: "--bilateral-srgb", mentions: "positive", in: tmp)
@@ -146,6 +146,37 @@ import Testing
         try expectFailure([image, "--probs", probs, "--params", broken], subject: broken, mentions: "JSON", in: tmp)
         try expectFailure([image, "--probs", probs], subject: image, mentions: "would fit", in: tmp, environment: ["CRFVIEW_MEMORY_LIMIT": "100000"])
         try expectFailure([image], subject: "command line", mentions: "--probs", in: tmp)
+    }
+
+    /// The same 2-class problem given as probabilities, as one foreground channel, as logits
+    /// and at a quarter of the resolution gives the labels users expect, with notes on stderr.
+    @Test func networkOutputsInEveryForm() throws {
+        let tmp = try TemporaryFolder()
+        let (image, probs) = try Self.fixture(tmp, labels: 2)
+        let p = try NPYFile.read(probs).values
+        let foreground = Array(p[1200...])
+        try NPYFile.write(NPYArray(shape: [30, 40], values: foreground), to: tmp.file("fg.npy"))
+        let logits = foreground.map { log($0 / (1 - $0)) * 3 }
+        try NPYFile.write(NPYArray(shape: [1, 30, 40], values: logits), to: tmp.file("z.npy"))
+        var quarter = [Float]()
+        for y in stride(from: 0, to: 30, by: 4) { for x in stride(from: 0, to: 40, by: 4) { quarter.append(foreground[y * 40 + x]) } }
+        try NPYFile.write(NPYArray(shape: [8, 10], values: quarter), to: tmp.file("small.npy"))
+        for (args, note) in [(["--probs", tmp.file("fg.npy")], ""), (["--logits", tmp.file("z.npy"), "--temperature", "3"], ""),
+                             (["--probs", tmp.file("small.npy")], "note: \(tmp.file("small.npy")): a map of 10x8 upsampled bilinearly to the 40x30 image\n")] {
+            let r = try CRFViewProcess.run(["infer", image] + args + ["--out-labels", tmp.file("l.png")])
+            #expect(r.status == 0 && r.stderr == note, "\(args): \(r.stderr)")
+            guard case .indices(40, 30, let labels) = try LabelImageFile.read(tmp.file("l.png")) else {
+                Issue.record("no labels for \(args)")
+                continue
+            }
+            #expect(labels.enumerated().allSatisfy { $0.element == ($0.offset % 40 < 20 ? 0 : 1) }, "\(args)")
+        }
+        let r = try CRFViewProcess.run(["infer", image, "--logits", tmp.file("z.npy")])
+        #expect(r.status == 0)
+        #expect(r.stdout.range(of: #"^2 labels in the result \(0: 50\.0%, 1: 50\.0%\), [0-9]+ of 1200 pixels \([0-9.]+%\) changed from the unary argmax, [0-9]+ ms; nothing saved: add --out-labels L.png, --out-probs Q.npy or --out-overlay O.png\n$"#, options: .regularExpression) != nil, "\(r.stdout)")
+        try expectFailure([image, "--probs", tmp.file("z.npy")], subject: tmp.file("z.npy"), mentions: "these look like logits; use --logits", in: tmp)
+        try expectFailure([image, "--unary", tmp.file("z.npy")], subject: tmp.file("z.npy"), mentions: "has one channel", in: tmp)
+        try expectFailure([image, "--probs", probs, "--temperature", "2"], subject: "--temperature", mentions: "applies to --logits only", in: tmp)
     }
 
     @Test func outputFolderMustExist() throws {

@@ -4,7 +4,7 @@ import Viewer
 @Suite struct PaletteTests {
     @Test func vocColours() {
         #expect(LabelPalette.voc.count == 256)
-        #expect(LabelPalette.voc[0] == .black)
+        #expect(LabelPalette.voc[0] == RGB(96, 96, 96))  // VOC's black would vanish on dark terminals
         #expect(LabelPalette.voc[1] == RGB(128, 0, 0))
         #expect(LabelPalette.voc[2] == RGB(0, 128, 0))
         #expect(LabelPalette.voc[15] == RGB(192, 128, 128))

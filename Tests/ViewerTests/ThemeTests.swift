@@ -36,9 +36,18 @@ import Testing
         let colorblind = try loader.theme(named: "colorblind")
         #expect(colorblind.heatMap == .cividis)
         #expect(colorblind.labelPalette.map(\.hex) == [
-            "#000000", "#e69f00", "#56b4e9", "#009e73", "#f0e442", "#0072b2", "#d55e00", "#cc79a7",
+            "#999999", "#e69f00", "#56b4e9", "#009e73", "#f0e442", "#0072b2", "#d55e00", "#cc79a7",
         ])
         #expect(colorblind.labelColor(9) == RGB(0xE6, 0x9F, 0x00))
+        // Label 0 stands out from every built-in theme's background and panel (ΔE2000 > 20;
+        // a theme that keeps the terminal's background is checked against black and white).
+        for name in ["dark", "light", "high-contrast", "colorblind"] {
+            let theme = try loader.theme(named: name)
+            let backgrounds = [theme.ui.background, theme.ui.panel].compactMap { $0 } + (theme.ui.background == nil ? [.black, RGB(255, 255, 255)] : [])
+            for bg in backgrounds {
+                #expect(CIELab.deltaE2000(CIELab(theme.labelColor(0)), CIELab(bg)) > 20, "\(name): label 0 on \(bg.hex)")
+            }
+        }
         #expect(try loader.theme(named: "high-contrast").ui.statusText == .black)
         #expect(try loader.theme(named: "light").heatMap == .magma)
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CRFApp
 import CRFLearning
 import DenseCRF
 import Foundation
@@ -50,7 +51,7 @@ struct Bench: ParsableCommand {
     private func loadProblem() throws -> Problem {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            return try Problem.load(imagePath: path, unary: unary, model: model)
+            return try Problem.load(imagePath: path, unary: try unary.spec(), mapOptions: try unary.mapOptions(), model: try model.choice())
         }
         // A case folder's own params.json, as the peer script reads it (unless --params is
         // given), and its unary.npy in preference to probs.npy, as the peer does.
@@ -59,10 +60,9 @@ struct Bench: ParsableCommand {
         let options = model.paramsFile == nil && FileManager.default.fileExists(atPath: params)
             ? try ModelOptions.parse(["--params", params]) : model
         let energies = "\(path)/unary.npy"
-        let source = unary.givenCount > 0 ? unary
-            : FileManager.default.fileExists(atPath: energies) ? try UnaryOptions.parse(["--unary", energies])
-            : try sample.unaryOptions(layout: unary.layout)
-        return try Problem.load(imagePath: sample.image, unary: source, model: options)
+        let source: UnarySpec = unary.givenCount > 0 ? try unary.spec()
+            : FileManager.default.fileExists(atPath: energies) ? .map(path: energies, kind: .unary) : sample.unary
+        return try Problem.load(imagePath: sample.image, unary: source, mapOptions: try unary.mapOptions(), model: try options.choice())
     }
 
     private static func ms(_ d: Duration) -> Double {

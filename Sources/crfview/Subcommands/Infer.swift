@@ -1,4 +1,5 @@
 import ArgumentParser
+import CRFApp
 import CRFIO
 import DenseCRF
 import Foundation
@@ -6,13 +7,25 @@ import Foundation
 /// `crfview infer`: the headless run, for scripts and for checking against pydensecrf.
 struct Infer: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run mean-field inference on an image and write labels, marginals and energies.")
+        abstract: "Run mean-field inference on an image, or on a dataset with --out-dir, and write labels, marginals and energies.")
 
-    @Argument(help: ArgumentHelp("The image (PNG or JPEG).", valueName: "image"))
-    var imagePath: String
+    @Argument(help: ArgumentHelp("The image (PNG or JPEG); with --out-dir, sample folders.", valueName: "image|dir"))
+    var paths: [String] = []
 
     @OptionGroup(title: "Unaries") var unary: UnaryOptions
     @OptionGroup(title: "Model") var model: ModelOptions
+    @OptionGroup(title: "Datasets") var dataset: DatasetOptions
+
+    @Option(help: ArgumentHelp("Run a dataset: each input NAME gets OUT/NAME/labels.png; inputs whose outputs exist are skipped.", valueName: "OUT"))
+    var outDir: String?
+    @Flag(help: "With --out-dir: also write OUT/NAME/probs.npy.")
+    var withProbs = false
+    @Flag(help: "With --out-dir: also write OUT/NAME/overlay.png.")
+    var withOverlay = false
+    @Flag(help: "With --out-dir: redo inputs whose outputs exist.")
+    var overwrite = false
+    @Option(help: ArgumentHelp("With --out-dir: inputs processed at a time. (default: every core, as memory allows)", valueName: "J"))
+    var jobs: Int?
 
     @Option(help: ArgumentHelp("Write the labels as a palette PNG whose pixel values are class indices.", valueName: "L.png"))
     var outLabels: String?
@@ -27,7 +40,7 @@ struct Infer: ParsableCommand {
 
     func run() throws {
         do {
-            try infer()
+            if outDir != nil { try inferDataset() } else { try infer() }
         } catch let exit as ExitCode {
             throw exit
         } catch {
@@ -35,7 +48,38 @@ struct Infer: ParsableCommand {
         }
     }
 
+    private func inferDataset() throws {
+        let out = outDir!
+        if unary.givenCount > 0 { throw CLIFailure("--out-dir", "each input brings its own unary file; leave out --probs, --logits, --unary, --labels and --kmeans") }
+        for (value, flag) in [(outLabels, "--out-labels"), (outProbs, "--out-probs"), (outOverlay, "--out-overlay"), (energyLog, "--energy-log")] where value != nil {
+            throw CLIFailure(flag, "writes one image's result; with --out-dir use --with-probs and --with-overlay")
+        }
+        if let j = jobs, j < 1 { throw CLIFailure("--jobs", "must be at least 1, got \(j)") }
+        let items = try dataset.items(folders: paths)
+        try DatasetList.requireUniqueNames(items, source: dataset.list ?? dataset.voc ?? "command line")
+        let parent = (out as NSString).deletingLastPathComponent
+        try OutputFiles.checkFolder(parent.isEmpty ? "." : parent, subject: out)
+        try CLIFailure.attributing(to: out) { try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) }
+        let runner = BatchRunner(items: items, outputs: .init(folder: out, probs: withProbs, overlay: withOverlay, overwrite: overwrite),
+                                 mapOptions: try unary.mapOptions(batch: true), model: try model.choice())
+        var count = jobs ?? 1
+        if jobs == nil, let first = items.first(where: { !runner.isDone($0) }) {
+            let sample = try Problem.load(imagePath: first.image, unary: first.unary, mapOptions: runner.mapOptions, model: runner.model)
+            count = BatchRunner.defaultJobs(for: sample)
+        }
+        let summary = runner.run(jobs: count, progress: ProgressBar(total: items.count))
+        FileHandle.standardError.write(Data("infer: \(summary.line)\n".utf8))
+        if summary.failed > 0 { throw ExitCode.failure }
+    }
+
     private func infer() throws {
+        if dataset.isGiven || dataset.shard != nil {
+            throw CLIFailure(dataset.list != nil ? "--list" : dataset.voc != nil ? "--voc" : "--shard", "runs a dataset; give --out-dir OUT for the results")
+        }
+        guard paths.count == 1 else {
+            throw CLIFailure("command line", paths.isEmpty ? "give an image (or --out-dir OUT with a dataset)" : "give one image, or --out-dir OUT to run several")
+        }
+        let imagePath = paths[0]
         let clock = ContinuousClock()
         var t = clock.now
         func lap() -> Double {
@@ -46,7 +90,8 @@ struct Infer: ParsableCommand {
         }
 
         try OutputFiles.checkWritable([outLabels, outProbs, outOverlay, energyLog])
-        let problem = try Problem.load(imagePath: imagePath, unary: unary, model: model)
+        let problem = try Problem.load(imagePath: imagePath, unary: try unary.spec(), mapOptions: try unary.mapOptions(), model: try model.choice())
+        printNotes(problem.notes)
         let labels = problem.labelCount
         if let out = outLabels, labels > 256 {
             throw CLIFailure(out, "\(labels) labels cannot be stored in an 8-bit label PNG (at most 256); use --out-probs instead")
@@ -67,20 +112,13 @@ struct Infer: ParsableCommand {
         let image = problem.image
         let argmax = inference.currentLabels
         if let path = outLabels {
-            try outputs.write(path) {
-                try LabelImageFile.writeIndexed(width: image.width, height: image.height, indices: argmax.map { UInt8($0) },
-                                                palette: VOCColormap.colors(count: max(labels, 2)), to: path)
-            }
+            try outputs.write(path) { try ResultFiles.writeLabels(argmax, count: labels, image: image, to: path) }
         }
         if let path = outOverlay {
-            try outputs.write(path) {
-                try ImageFile.writePNG(LabelOverlay.blend(image: image, labels: argmax, palette: VOCColormap.colors()), to: path)
-            }
+            try outputs.write(path) { try ResultFiles.writeOverlay(argmax, image: image, to: path) }
         }
         if let path = outProbs {
-            try outputs.write(path) {
-                try NPYFile.write(NPYArray(shape: [labels, image.height, image.width], values: inference.finish().labelMajor()), to: path)
-            }
+            try outputs.write(path) { try ResultFiles.writeMarginals(inference.finish(), image: image, to: path) }
         }
         if let path = energyLog {
             let rows = inference.statistics.map { "\($0.iteration),\($0.kl),\($0.mapEnergy),\($0.changed)" }
@@ -88,9 +126,25 @@ struct Infer: ParsableCommand {
             try outputs.write(path) { try AtomicFile.write(Array(text.utf8), to: path) }
         }
         let save = lap()
+        if [outLabels, outProbs, outOverlay, energyLog].allSatisfy({ $0 == nil }) {
+            print(Self.summary(labels: argmax, unary: unaryEnergies.labels(), milliseconds: load + build + iterate))
+        }
         if timing {
             let line = String(format: "timing: load=%.1f build=%.1f iterate=%.1f save=%.1f\n", load, build, iterate, save)
             FileHandle.standardError.write(Data(line.utf8))
         }
+    }
+
+    /// The line `infer` prints when asked to write nothing: which labels the result holds and
+    /// how much of the image the CRF changed, so the run was not for nothing, and how to save.
+    static func summary(labels: [Int32], unary: [Int32], milliseconds: Double) -> String {
+        var counts: [Int32: Int] = [:]
+        for l in labels { counts[l, default: 0] += 1 }
+        let n = labels.count
+        let shares = counts.keys.sorted().map { String(format: "%d: %.1f%%", $0, 100 * Double(counts[$0]!) / Double(n)) }
+        let changed = zip(labels, unary).filter { $0 != $1 }.count
+        return "\(counts.count) label\(counts.count == 1 ? "" : "s") in the result (\(shares.joined(separator: ", "))), "
+            + String(format: "%d of %d pixels (%.1f%%) changed from the unary argmax, %.0f ms", changed, n, 100 * Double(changed) / Double(n), milliseconds)
+            + "; nothing saved: add --out-labels L.png, --out-probs Q.npy or --out-overlay O.png"
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CRFApp
 import CRFIO
 import CRFLearning
 import DenseCRF
@@ -77,8 +78,9 @@ struct Learn: ParsableCommand {
         try OutputFiles.checkWritable([out, log])
         if let out, let log, out == log { throw CLIFailure(log, "is also the --out file") }
 
-        let (training, parameters) = try load(folders, flag: "dir")
-        let (validation, _) = try load(val, flag: "--val", labels: training[0].labelCount)
+        let choice = try model.choice()
+        let (training, parameters, settings) = try load(folders, choice: choice)
+        let (validation, _, _) = try load(val, choice: choice, labels: training[0].labelCount)
         let spec = LearningSpec(compatibility: form, unary: learnUnary, widths: learnWidths, untied: untied, trainSteps: trainIterations)
         let layout = ParameterLayout(base: parameters, spec: spec, labels: training[0].labelCount)
         let options = TrainingOptions(
@@ -96,7 +98,7 @@ struct Learn: ParsableCommand {
 
         var outputs = OutputFiles()
         if let out {
-            let file = ParamsFile(parameters: result.parameters, unary: try model.resolve(try model.loadParamsFile(), labels: layout.labels).1, labels: layout.labels)
+            let file = ParamsFile(parameters: result.parameters, unary: settings, labels: layout.labels)
             try outputs.write(out) { try AtomicFile.write(Array(file.json().utf8), to: out) }
         }
         if let log {
@@ -113,14 +115,15 @@ struct Learn: ParsableCommand {
 
     /// Loads folders as training examples; all must have the same label count (the first
     /// folder's, or `labels`).
-    private func load(_ folders: [String], flag: String, labels: Int? = nil) throws -> ([TrainingExample], CRFParameters) {
+    private func load(_ folders: [String], choice: ModelChoice, labels: Int? = nil) throws -> ([TrainingExample], CRFParameters, UnarySettings) {
         var examples: [TrainingExample] = []
         var parameters = CRFParameters()
+        var settings = UnarySettings()
         var expected = labels
         for folder in folders {
             let sample = try SampleFolder(folder)
             guard let truthPath = sample.truth else { throw CLIFailure(folder, "no truth.png in this folder; learning needs the truth") }
-            let problem = try Problem.load(imagePath: sample.image, unary: try sample.unaryOptions(layout: nil), model: model)
+            let problem = try Problem.load(imagePath: sample.image, unary: sample.unary, model: choice)
             if let expected, problem.labelCount != expected {
                 throw CLIFailure(folder, "has \(problem.labelCount) labels but \(examples.first?.name ?? "the training folders") \(examples.isEmpty ? "have" : "has") \(expected); all folders must share one class set")
             }
@@ -136,7 +139,8 @@ struct Learn: ParsableCommand {
                 try TrainingExample(name: name, image: problem.image, unary: unary, truth: truth)
             })
             parameters = problem.parameters
+            settings = problem.unarySettings
         }
-        return (examples, parameters)
+        return (examples, parameters, settings)
     }
 }

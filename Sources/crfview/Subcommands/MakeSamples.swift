@@ -1,4 +1,5 @@
 import ArgumentParser
+import CRFApp
 import CRFIO
 import DenseCRF
 import Foundation

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CRFApp
 import CRFIO
 import DenseCRF
 import Foundation
@@ -18,6 +19,8 @@ struct View: ParsableCommand {
 
     @Option(help: ArgumentHelp("Ground truth as an index PNG (255 = ignore).", valueName: "T.png"))
     var truth: String?
+    @Option(help: ArgumentHelp("Class names by label, comma-separated (default: sample.toml or classes.txt beside the image).", valueName: "a,b,c"))
+    var classes: String?
     @Option(help: ArgumentHelp("Colour theme (built-in: dark, light, high-contrast, colorblind; or a user theme).", valueName: "name"))
     var theme: String?
     @Option(help: ArgumentHelp("Colours: auto, truecolor, 256, 16, 8 or mono.", valueName: "mode"))
@@ -88,15 +91,17 @@ struct View: ParsableCommand {
         let exists = FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory)
         let sample = exists && isDirectory.boolValue ? try SampleFolder(target) : nil
         let imagePath = sample?.image ?? target
-        let unaryOptions = unary.givenCount == 0 && sample != nil ? try sample!.unaryOptions(layout: unary.layout) : unary
-        let loaded = try Problem.load(imagePath: imagePath, unary: unaryOptions, model: model)
+        let spec = unary.givenCount == 0 && sample != nil ? sample!.unary : try unary.spec()
+        let loaded = try Problem.load(imagePath: imagePath, unary: spec, mapOptions: try unary.mapOptions(), model: try model.choice())
+        printNotes(loaded.notes)
         var truthMap: [UInt8]?
         if let truthPath = truth ?? sample?.truth {
             truthMap = try TruthFile.read(truthPath, width: loaded.image.width, height: loaded.image.height)
         }
         let title = sample?.title ?? URL(fileURLWithPath: imagePath).lastPathComponent
         return ViewerProblem(title: title, image: loaded.image, source: loaded.source, unarySettings: loaded.unarySettings,
-                             parameters: loaded.parameters, truth: truthMap, classNames: sample?.classNames ?? [],
+                             parameters: loaded.parameters, truth: truthMap,
+                             classNames: try SampleFolder.classNames(flag: classes, imagePath: imagePath),
                              imagePath: imagePath, sourcePath: loaded.sourcePath)
     }
 }

@@ -126,7 +126,24 @@ def npys():
     np.save(HERE / "zero-size.npy", np.zeros((3, 0), dtype=np.float32))
 
 
+def more_dtypes():
+    """float16 and every integer width, and .npz archives (stored and deflate members)."""
+    a = (np.arange(24).reshape(2, 3, 4) / 4 - 2).astype(np.float32)
+    np.save(HERE / "f2-le.npy", a.astype("<f2"))
+    ints = np.arange(24).reshape(2, 3, 4) - 12
+    np.save(HERE / "i1.npy", ints.astype("i1"))
+    np.save(HERE / "i2-be.npy", ints.astype(">i2"))
+    np.save(HERE / "i4-le.npy", ints.astype("<i4"))
+    np.save(HERE / "u2-le.npy", (ints + 60000).astype("<u2"))
+    np.save(HERE / "u4-be.npy", (ints + 4000000000).astype(">u4"))
+    np.save(HERE / "u8-le.npy", (ints + 2**40).astype("<u8"))
+    np.savez(HERE / "stored.npz", probs=a, logits=2 * a)
+    np.savez_compressed(HERE / "deflate.npz", probs=a, logits=2 * a)
+    np.savez_compressed(HERE / "single.npz", a.astype(">f8"))
+
+
 if __name__ == "__main__":
     pngs()
     jpegs()
     npys()
+    more_dtypes()

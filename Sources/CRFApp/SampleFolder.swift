@@ -4,18 +4,18 @@ import TOMLKit
 
 /// A ready-to-open example: a folder with an image, a unary source, optionally a truth map
 /// and a `sample.toml` describing it.
-struct SampleFolder {
-    let path: String
-    let image: String
-    /// The unary source flag and its file, the first found of probs.npy, unary.npy, labels.png.
-    let unaryFlag: String
-    let unaryFile: String
-    let truth: String?
-    let title: String
-    let classNames: [String]
+public struct SampleFolder: Sendable {
+    public let path: String
+    public let image: String
+    /// The unary source: the first found of probs.npy, logits.npy, unary.npy, labels.png.
+    public let unary: UnarySpec
+    public let truth: String?
+    public let title: String
+    /// From sample.toml's `classes`, else classes.txt (one name a line), else none.
+    public let classNames: [String]
 
     /// The folder's files; fails naming the folder when it has no image or no unary source.
-    init(_ path: String) throws {
+    public init(_ path: String) throws {
         self.path = path
         let fm = FileManager.default
         func existing(_ names: [String]) -> String? {
@@ -25,40 +25,60 @@ struct SampleFolder {
             throw CLIFailure(path, "no image.png or image.jpg in this folder")
         }
         self.image = image
-        let sources = [("--probs", "probs.npy"), ("--unary", "unary.npy"), ("--labels", "labels.png")]
-        guard let (flag, file) = sources.first(where: { fm.fileExists(atPath: "\(path)/\($0.1)") }) else {
-            throw CLIFailure(path, "no probs.npy, unary.npy or labels.png in this folder")
+        let sources: [(String, UnarySpec)] = [
+            ("probs.npy", .map(path: "\(path)/probs.npy", kind: .probs)),
+            ("logits.npy", .map(path: "\(path)/logits.npy", kind: .logits)),
+            ("unary.npy", .map(path: "\(path)/unary.npy", kind: .unary)),
+            ("labels.png", .annotation(path: "\(path)/labels.png")),
+        ]
+        guard let (_, spec) = sources.first(where: { fm.fileExists(atPath: "\(path)/\($0.0)") }) else {
+            throw CLIFailure(path, "no probs.npy, logits.npy, unary.npy or labels.png in this folder")
         }
-        unaryFlag = flag
-        unaryFile = "\(path)/\(file)"
+        unary = spec
         truth = existing(["truth.png"])
-        let meta = "\(path)/sample.toml"
-        var title = URL(fileURLWithPath: path).lastPathComponent
+        let meta = try Self.metadata(in: path)
+        title = meta.title ?? URL(fileURLWithPath: path).lastPathComponent
+        classNames = meta.classes
+    }
+
+    /// A folder's title and class names: sample.toml's `title` and `classes`, else the lines
+    /// of classes.txt (one name a line, as many datasets ship them), else none. Used for the
+    /// folder of a single image too.
+    public static func metadata(in folder: String) throws -> (title: String?, classes: [String]) {
+        let fm = FileManager.default
+        let meta = "\(folder)/sample.toml"
+        var title: String?
         var names: [String] = []
         if fm.fileExists(atPath: meta) {
             let text = try CLIFailure.attributing(to: meta) { try String(contentsOfFile: meta, encoding: .utf8) }
             do {
                 let table = try TOMLTable(string: text)
-                if let t = table["title"]?.string { title = t }
+                title = table["title"]?.string
                 if let classes = table["classes"]?.array { names = classes.compactMap { $0.string } }
             } catch {
                 throw CLIFailure(meta, "not valid TOML: \(error)")
             }
         }
-        self.title = title
-        classNames = names
+        let list = "\(folder)/classes.txt"
+        if names.isEmpty, fm.fileExists(atPath: list) {
+            let text = try CLIFailure.attributing(to: list) { try String(contentsOfFile: list, encoding: .utf8) }
+            names = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            while names.last == "" { names.removeLast() }
+        }
+        return (title, names)
     }
 
-    /// The unary options this folder stands for.
-    func unaryOptions(layout: String?) throws -> UnaryOptions {
-        try UnaryOptions.parse([unaryFlag, unaryFile] + (layout.map { ["--layout", $0] } ?? []))
+    /// Class names from `--classes a,b,c` when given, else from the metadata beside `imagePath`.
+    public static func classNames(flag: String?, imagePath: String) throws -> [String] {
+        if let flag { return flag.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) } }
+        return try metadata(in: URL(fileURLWithPath: imagePath).deletingLastPathComponent().path).classes
     }
 
     /// The bundled sample `swift run crfview` opens, the most instructive one (the CRF snaps
     /// vehicles to their edges and rebuilds a bicycle's frame from a blob): found from the
     /// working folder, from the executable's folder upwards, or from this source file's
     /// repository.
-    static func defaultSample() throws -> String {
+    public static func defaultSample() throws -> String {
         let name = "street-scene"
         var candidates = [FileManager.default.currentDirectoryPath + "/Samples"]
         var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()

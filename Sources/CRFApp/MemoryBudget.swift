@@ -3,10 +3,10 @@ import Foundation
 
 /// How much memory inference may use here, so that too-large inputs are refused up front with
 /// a useful message instead of being killed half-way.
-enum MemoryBudget {
+public enum MemoryBudget {
     /// `CRFVIEW_MEMORY_LIMIT` (bytes) when set, to cap what crfview may use on a shared
     /// machine; else MemAvailable from /proc/meminfo (Linux), else physical memory.
-    static var availableBytes: Int {
+    public static var availableBytes: Int {
         if let limit = ProcessInfo.processInfo.environment["CRFVIEW_MEMORY_LIMIT"], let bytes = Int(limit), bytes > 0 {
             return bytes
         }
@@ -20,11 +20,11 @@ enum MemoryBudget {
     }
 
     /// The largest pixel count whose decoding alone could fit (a lower bound on need).
-    static var maxDecodablePixels: Int { availableBytes / 16 }
+    public static var maxDecodablePixels: Int { availableBytes / 16 }
 
     /// Fails naming `path` when a model of this size cannot fit, saying how large it is and
     /// what would fit.
-    static func check(path: String, width: Int, height: Int, labels: Int, parameters: CRFParameters) throws {
+    public static func check(path: String, width: Int, height: Int, labels: Int, parameters: CRFParameters) throws {
         let pixels = width * height
         let need = DenseCRF.estimatedMemory(pixels: pixels, labels: labels, parameters: parameters)
         let have = availableBytes
@@ -34,7 +34,7 @@ enum MemoryBudget {
         throw CLIFailure(path, "image is \(width)x\(height) with \(labels) labels and needs about \(gib(need)) of memory, but \(gib(have)) is available; about \(String(format: "%.1f", Double(fits) / 1e6)) megapixels would fit (e.g. \(Int(Double(fits).squareRoot() * 4 / 3))x\(Int(Double(fits).squareRoot() * 3 / 4)))")
     }
 
-    static func gib(_ bytes: Int) -> String {
+    public static func gib(_ bytes: Int) -> String {
         bytes >= 1 << 30 ? String(format: "%.1f GiB", Double(bytes) / Double(1 << 30)) : String(format: "%.1f MiB", Double(bytes) / Double(1 << 20))
     }
 }

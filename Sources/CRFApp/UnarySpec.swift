@@ -1,0 +1,33 @@
+import CRFIO
+
+/// Where a problem's unaries come from, as the user asked for them.
+public enum UnarySpec: Sendable, Equatable {
+    /// A per-pixel array file (.npy or file.npz:key) holding probabilities, logits or energies.
+    case map(path: String, kind: UnaryKind)
+    /// An annotation PNG: 0 = unknown, classes 1…L (or RGB colours, black = unknown).
+    case annotation(path: String)
+    /// No network: k-means colour clusters of the image.
+    case kmeans(clusters: Int, seed: UInt64)
+
+    /// What error messages call the source.
+    public var subject: String {
+        switch self {
+        case .map(let path, _), .annotation(let path): path
+        case .kmeans: "--kmeans"
+        }
+    }
+}
+
+/// How a map file is read: its layout when the shape leaves it open, the softmax temperature
+/// of logits, and whether a map of another aspect ratio may be stretched to the image.
+public struct MapOptions: Sendable, Equatable {
+    public var layout: ArrayLayout?
+    public var temperature: Float
+    public var resize: Bool
+
+    public init(layout: ArrayLayout? = nil, temperature: Float = 1, resize: Bool = false) {
+        self.layout = layout
+        self.temperature = temperature
+        self.resize = resize
+    }
+}
