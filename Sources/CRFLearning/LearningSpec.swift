@@ -25,7 +25,7 @@ public struct LearningSpec: Sendable, Equatable {
     /// Mean-field steps unrolled while training (T = 5 in CRF-RNN).
     public var trainSteps: Int
 
-    public init(compatibility: CompatibilityForm = .matrix, unary: Bool = true, widths: Bool = false,
+    public init(compatibility: CompatibilityForm = .matrix, unary: Bool = true, widths: Bool = true,
                 untied: Bool = false, trainSteps: Int = 5) {
         self.compatibility = compatibility
         self.unary = unary

@@ -19,9 +19,13 @@ public struct TrainingOptions: Sendable {
     public var inferenceSteps: Int
     /// Step in log-width of the central difference for widths (see `Trainer.widthGradient`).
     public var widthStep: Double
+    /// Adam's step size for the log-widths, which are updated once per epoch (their derivative
+    /// costs forward passes) and so take larger steps than the per-image weights.
+    public var widthLearningRate: Double
 
-    public init(optimizer: Optimizer = .adam, loss: Loss = .crossEntropy, learningRate: Double = 0.1, epochs: Int = 20, seed: UInt64 = 1,
-                classBalanced: Bool = false, inferenceSteps: Int = 10, widthStep: Double = 0.1) {
+    public init(optimizer: Optimizer = .adam, loss: Loss = .jaccard, learningRate: Double = 0.1, epochs: Int = 20, seed: UInt64 = 1,
+                classBalanced: Bool = false, inferenceSteps: Int = 10, widthStep: Double = 0.1,
+                widthLearningRate: Double = 0.3) {
         self.optimizer = optimizer
         self.loss = loss
         self.learningRate = learningRate
@@ -30,6 +34,7 @@ public struct TrainingOptions: Sendable {
         self.classBalanced = classBalanced
         self.inferenceSteps = inferenceSteps
         self.widthStep = widthStep
+        self.widthLearningRate = widthLearningRate
     }
 }
 
@@ -165,6 +170,7 @@ public final class Trainer {
         var theta = layout.initial
         var rng = SplitMix64(seed: options.seed, stream: "learn")
         var adam = Adam(count: layout.count, learningRate: options.learningRate)
+        var widthAdam = Adam(count: layout.count, learningRate: options.widthLearningRate)
         var lbfgs = LBFGS(initialStep: options.learningRate)
         let steps = options.inferenceSteps
         let validationBefore = validation.isEmpty ? nil : try meanIoU(validation, theta: theta, steps: steps)
@@ -187,9 +193,11 @@ public final class Trainer {
             case .adam:
                 // Cosine decay over the epochs (Loshchilov & Hutter 2017): large steps find the
                 // basin, small ones settle in it instead of bouncing between images.
-                adam.learningRate = options.learningRate * 0.5 * (1 + Double.cos(Double.pi * Double(epoch - 1) / Double(options.epochs)))
+                let decay = 0.5 * (1 + Double.cos(Double.pi * Double(epoch - 1) / Double(options.epochs)))
+                adam.learningRate = options.learningRate * decay
+                widthAdam.learningRate = options.widthLearningRate * decay
                 if !widthImages.isEmpty {
-                    adam.step(&theta, gradient: try widthGradient(theta: theta, examples: widthImages), mask: isWidth)
+                    widthAdam.step(&theta, gradient: try widthGradient(theta: theta, examples: widthImages), mask: isWidth)
                 }
                 for (done, i) in order.enumerated() {
                     let (value, gradient, miou) = try lossAndGradient(training[i], theta: theta)

@@ -38,7 +38,7 @@ import Testing
         let example = try example()
         let layout = ParameterLayout(base: base(norm), spec: spec, labels: 3)
         let trainer = try Trainer(layout: layout, training: [example],
-                                  options: TrainingOptions(classBalanced: balanced))
+                                  options: TrainingOptions(loss: .crossEntropy, classBalanced: balanced))
         // A point away from the start, so matrix off-diagonals and biases are not special.
         var rng = SplitMix64(seed: 3)
         let theta = layout.initial.map { $0 + rng.uniform(-0.3, 0.3) }
@@ -63,17 +63,17 @@ import Testing
 
     @Test(arguments: LearningSpec.CompatibilityForm.allCases, KernelNormalization.allCases)
     func everyFormAndNormalization(form: LearningSpec.CompatibilityForm, norm: KernelNormalization) throws {
-        let error = try Self.check(LearningSpec(compatibility: form, unary: true, trainSteps: 3), norm)
+        let error = try Self.check(LearningSpec(compatibility: form, unary: true, widths: false, trainSteps: 3), norm)
         #expect(error <= 1e-3, "relative error \(error) for \(form), \(norm)")
     }
 
     @Test func untiedSteps() throws {
-        let error = try Self.check(LearningSpec(compatibility: .matrix, unary: false, untied: true, trainSteps: 3), .symmetric)
+        let error = try Self.check(LearningSpec(compatibility: .matrix, unary: false, widths: false, untied: true, trainSteps: 3), .symmetric)
         #expect(error <= 1e-3, "relative error \(error)")
     }
 
     @Test func classBalancedLoss() throws {
-        let error = try Self.check(LearningSpec(compatibility: .diagonal, unary: true, trainSteps: 2), .symmetric, balanced: true)
+        let error = try Self.check(LearningSpec(compatibility: .diagonal, unary: true, widths: false, trainSteps: 2), .symmetric, balanced: true)
         #expect(error <= 1e-3, "relative error \(error)")
     }
 }
@@ -83,7 +83,7 @@ import Testing
     @Test(arguments: [TrainingOptions.Loss.jaccard, .both])
     func objectiveGradients(loss: TrainingOptions.Loss) throws {
         let example = try GradientCheckTests.example()
-        let layout = ParameterLayout(base: GradientCheckTests.base(.symmetric), spec: LearningSpec(compatibility: .matrix, trainSteps: 3), labels: 3)
+        let layout = ParameterLayout(base: GradientCheckTests.base(.symmetric), spec: LearningSpec(compatibility: .matrix, widths: false, trainSteps: 3), labels: 3)
         let trainer = try Trainer(layout: layout, training: [example], options: TrainingOptions(loss: loss))
         let theta = layout.initial
         let analytic = try trainer.lossAndGradient(example, theta: theta).gradient

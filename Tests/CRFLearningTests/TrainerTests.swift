@@ -43,7 +43,7 @@ import Testing
     @Test(arguments: [LearningSpec.CompatibilityForm.potts, .matrix], [TrainingOptions.Optimizer.adam, .lbfgs])
     func learningLowersTheTrainingLoss(form: LearningSpec.CompatibilityForm, optimizer: TrainingOptions.Optimizer) throws {
         let examples = try (1...3).map { try Self.scene(seed: $0) }
-        let layout = ParameterLayout(base: Self.base, spec: LearningSpec(compatibility: form, unary: true, trainSteps: 3), labels: 3)
+        let layout = ParameterLayout(base: Self.base, spec: LearningSpec(compatibility: form, unary: true, widths: false, trainSteps: 3), labels: 3)
         let trainer = try Trainer(layout: layout, training: examples,
                                   options: TrainingOptions(optimizer: optimizer, learningRate: optimizer == .adam ? 0.2 : 1, epochs: 6))
         let before = try Self.meanLoss(trainer, Self.base, examples)
@@ -76,7 +76,7 @@ import Testing
 
     @Test func stopsWhenAskedAndKeepsTheBest() throws {
         let examples = try (1...3).map { try Self.scene(seed: $0) }
-        let layout = ParameterLayout(base: Self.base, spec: LearningSpec(compatibility: .diagonal, trainSteps: 2), labels: 3)
+        let layout = ParameterLayout(base: Self.base, spec: LearningSpec(compatibility: .diagonal, widths: false, trainSteps: 2), labels: 3)
         let trainer = try Trainer(layout: layout, training: examples, validation: [try Self.scene(seed: 9)],
                                   options: TrainingOptions(epochs: 50))
         var images = 0
@@ -88,7 +88,7 @@ import Testing
 
     @Test func deterministicForASeed() throws {
         let examples = try (1...2).map { try Self.scene(seed: $0) }
-        let layout = ParameterLayout(base: Self.base, spec: LearningSpec(compatibility: .matrix, trainSteps: 2), labels: 3)
+        let layout = ParameterLayout(base: Self.base, spec: LearningSpec(compatibility: .matrix, widths: false, trainSteps: 2), labels: 3)
         func train() throws -> CRFParameters {
             try Trainer(layout: layout, training: examples, options: TrainingOptions(epochs: 2, seed: 5)).run().parameters
         }

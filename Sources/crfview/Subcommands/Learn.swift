@@ -26,14 +26,14 @@ struct Learn: ParsableCommand {
     var learn: String = "matrix"
     @Flag(inversion: .prefixedNo, help: "Learn the unary calibration U' = a*U + b_l.")
     var learnUnary = true
-    @Flag(inversion: .prefixedNo, help: "Learn the kernel widths (by a numerical derivative; slower).")
-    var learnWidths = false
+    @Flag(inversion: .prefixedNo, help: "Learn the kernel widths (by a numerical derivative; about twice the time).")
+    var learnWidths = true
     @Flag(help: "A separate set of compatibilities per mean-field step (CRF-RNN's ablation).")
     var untied = false
     @Flag(help: "Weigh classes by median frequency in the cross-entropy.")
     var classBalanced = false
-    @Option(help: ArgumentHelp("ce (pixel cross-entropy, CRF-RNN's), jaccard (soft IoU) or both (their sum).", valueName: "name"))
-    var loss = "ce"
+    @Option(help: ArgumentHelp("jaccard (soft IoU, the mean IoU's surrogate), ce (pixel cross-entropy, CRF-RNN's) or both (their sum).", valueName: "name"))
+    var loss = "jaccard"
     @Option(help: ArgumentHelp("Mean-field steps unrolled while training.", valueName: "T"))
     var trainIterations = 5
     @Option(help: ArgumentHelp("Training epochs (passes over the training folders).", valueName: "N"))
