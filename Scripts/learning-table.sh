@@ -26,12 +26,12 @@ row() {   # name, learn flags...
     local secs=$(python3 -c "print('%.0f s' % ($(date +%s.%N) - $start))")
     echo "| $name | \`crfview learn TRAIN/* $*\` | $(score "$work/p.json") | $secs |"
 }
-row "learned Potts" --learn potts --no-learn-unary
-row "learned per-class (diagonal)" --learn diagonal --no-learn-unary
-row "learned matrix" --learn matrix --no-learn-unary
-row "learned matrix + unary calibration (default)"
-row "+ widths" --learn-widths
+row "learned Potts" --learn potts --no-learn-unary --no-learn-widths --loss ce
+row "learned per-class (diagonal)" --learn diagonal --no-learn-unary --no-learn-widths --loss ce
+row "learned matrix" --learn matrix --no-learn-unary --no-learn-widths --loss ce
+row "+ unary calibration" --no-learn-widths --loss ce
+row "+ widths" --loss ce
+row "+ soft Jaccard loss (the defaults)"
 row "T_train = 10" --train-iterations 10
 row "untied steps" --untied
-row "class-balanced loss" --class-balanced
 row "L-BFGS (full batch)" --optimizer lbfgs

@@ -100,3 +100,27 @@ import Testing
         #expect(throws: CRFError.self) { try Trainer(layout: layout, training: [try Self.scene(seed: 1)], options: TrainingOptions()) }
     }
 }
+
+/// Finite inputs give finite gradients, however extreme: certain unaries (Q underflows to 0
+/// for the truth), huge compatibilities (pairwise clamp), a degenerate calibration.
+@Suite struct GradientSafetyTests {
+    @Test(arguments: [TrainingOptions.Loss.crossEntropy, .jaccard, .both])
+    func extremeInputsGiveFiniteGradients(loss: TrainingOptions.Loss) throws {
+        let example = try TrainerTests.scene(seed: 4)
+        var u = example.unary.values
+        for i in u.indices { u[i] = i % 3 == 0 ? 0 : 87 }   // exp(−87): Q of the truth underflows
+        let extreme = try TrainingExample(name: "extreme", image: example.image,
+                                          unary: UnaryEnergies(pixelMajor: u, labels: 3, pixels: u.count / 3), truth: example.truth)
+        let base = CRFParameters(
+            gaussian: GaussianKernelParameters(sxy: 1e-3, compat: .potts(1e6)),
+            bilateral: BilateralKernelParameters(sxy: 1e4, srgb: 1e-2, compat: .matrix([[1e5, -1e5, 0], [-1e5, 3, 0], [0, 0, -1e6]])),
+            iterations: 3, unaryCalibration: UnaryCalibration(weight: 1e-3, bias: [50, -50, 0]))
+        let layout = ParameterLayout(base: base, spec: LearningSpec(trainSteps: 3), labels: 3)
+        let trainer = try Trainer(layout: layout, training: [extreme], options: TrainingOptions(loss: loss))
+        let result = try trainer.lossAndGradient(extreme, theta: layout.initial)
+        #expect(result.loss.isFinite)
+        let widths = try trainer.widthGradient(theta: layout.initial, examples: [extreme])
+        let bad = (result.gradient + widths).filter { !$0.isFinite }.count
+        #expect(bad == 0)
+    }
+}
