@@ -1,89 +1,110 @@
-/// Open-addressing hash table from lattice keys to dense point indices.
+/// Open-addressing hash table from lattice keys to dense point indices, for the keys of one
+/// hash partition of a lattice (see `PermutohedralLattice.init`).
 ///
 /// A lattice point of the d-dimensional permutohedral lattice lives on the plane Σy = 0 in
 /// d+1 coordinates, so its first d coordinates identify it. Keys are stored contiguously
-/// (`keys[d * index ..< d * (index + 1)]`) so that the point list doubles as the key store
-/// used later to find blur neighbours.
-struct LatticeHashTable {
+/// (`keys[d * index ..< d * (index + 1)]`) in insertion order, so that the point list doubles
+/// as the key store used later to find blur neighbours. Memory is managed by hand: the table
+/// sits in the innermost loop of lattice construction, where array bounds and uniqueness checks
+/// cost as much as the hashing. Filled by one thread, then only read, possibly concurrently.
+final class LatticeHashTable: @unchecked Sendable {
     let dimension: Int
-    /// Slot → point index + 1 (0 = empty slot).
-    private var slots: [Int32]
+    /// Slot → point index + 1 (0 = empty slot); the capacity is a power of two, at least
+    /// twice the point count, so probe sequences stay short.
+    private var slots: UnsafeMutablePointer<Int32>
     private var mask: Int
-    /// Keys of the points, in insertion order.
-    private(set) var keys: [Int32] = []
+    /// Keys of the points, in insertion order, with room for `keyCapacity` points.
+    private(set) var keys: UnsafeMutablePointer<Int32>
+    private var keyCapacity: Int
     private(set) var count = 0
 
     init(dimension: Int, expectedPoints: Int) {
         self.dimension = dimension
         var capacity = 64
         while capacity < expectedPoints * 2 { capacity <<= 1 }
-        slots = [Int32](repeating: 0, count: capacity)
+        slots = .allocate(capacity: capacity)
+        slots.initialize(repeating: 0, count: capacity)
         mask = capacity - 1
-        keys.reserveCapacity(expectedPoints * dimension)
+        keyCapacity = max(16, expectedPoints)
+        keys = .allocate(capacity: keyCapacity * dimension)
     }
 
+    deinit {
+        slots.deallocate()
+        keys.deallocate()
+    }
+
+    /// FNV-1a over the d coordinates with a final mix; the low bits pick a slot, the high
+    /// bits a partition (`partition(of:count:)`), so the two choices are independent.
     @inline(__always)
-    private static func hash(_ key: UnsafePointer<Int32>, _ d: Int) -> Int {
+    static func hash(_ key: UnsafePointer<Int32>, _ d: Int) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for i in 0..<d {
             h = (h ^ UInt64(UInt32(bitPattern: key[i]))) &* 0x0000_0100_0000_01B3
         }
-        return Int(truncatingIfNeeded: h ^ (h >> 29))
+        return h ^ (h >> 29)
     }
 
-    /// The index of `key`, inserting it when `insert` is true; -1 when absent and not inserted.
-    mutating func index(of key: UnsafePointer<Int32>, insert: Bool) -> Int32 {
+    /// The partition, below `count`, that owns a key with this hash.
+    @inline(__always)
+    static func partition(of hash: UInt64, count: Int) -> Int { Int((hash >> 40) % UInt64(count)) }
+
+    /// The index of `key` (whose hash is `hash`), inserting it when absent.
+    func insert(_ key: UnsafePointer<Int32>, hash: UInt64) -> Int32 {
         let d = dimension
-        var slot = Self.hash(key, d) & mask
+        var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
             let entry = Int(slots[slot])
             if entry == 0 { break }
-            let p = entry - 1
-            let matches = keys.withUnsafeBufferPointer { k -> Bool in
-                let base = p * d
-                for i in 0..<d where k[base + i] != key[i] { return false }
-                return true
-            }
-            if matches { return Int32(p) }
-            slot = (slot + 1) & mask
+            if Self.equal(keys + (entry &- 1) &* d, key, d) { return Int32(entry &- 1) }
+            slot = (slot &+ 1) & mask
         }
-        guard insert else { return -1 }
+        if count == keyCapacity { growKeys() }
         let p = count
+        (keys + p * d).initialize(from: key, count: d)
         slots[slot] = Int32(p + 1)
-        for i in 0..<d { keys.append(key[i]) }
         count += 1
-        if count * 2 > slots.count { grow() }
+        if count * 2 > mask + 1 { growSlots() }
         return Int32(p)
     }
 
-    /// The index of `key` without inserting; -1 when absent.
-    func find(_ key: UnsafePointer<Int32>) -> Int32 {
+    /// The index of `key` (whose hash is `hash`); -1 when absent.
+    func find(_ key: UnsafePointer<Int32>, hash: UInt64) -> Int32 {
         let d = dimension
-        var slot = Self.hash(key, d) & mask
-        return keys.withUnsafeBufferPointer { k in
-            while true {
-                let entry = Int(slots[slot])
-                if entry == 0 { return -1 }
-                let p = entry - 1
-                var same = true
-                for i in 0..<d where k[p * d + i] != key[i] { same = false; break }
-                if same { return Int32(p) }
-                slot = (slot + 1) & mask
-            }
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let entry = Int(slots[slot])
+            if entry == 0 { return -1 }
+            if Self.equal(keys + (entry &- 1) &* d, key, d) { return Int32(entry &- 1) }
+            slot = (slot &+ 1) & mask
         }
     }
 
-    private mutating func grow() {
-        let capacity = slots.count * 2
-        slots = [Int32](repeating: 0, count: capacity)
+    @inline(__always)
+    private static func equal(_ a: UnsafePointer<Int32>, _ b: UnsafePointer<Int32>, _ d: Int) -> Bool {
+        for i in 0..<d where a[i] != b[i] { return false }
+        return true
+    }
+
+    private func growKeys() {
+        let bigger = UnsafeMutablePointer<Int32>.allocate(capacity: keyCapacity * 2 * dimension)
+        bigger.moveInitialize(from: keys, count: count * dimension)
+        keys.deallocate()
+        keys = bigger
+        keyCapacity *= 2
+    }
+
+    private func growSlots() {
+        let capacity = (mask + 1) * 2
+        slots.deallocate()
+        slots = .allocate(capacity: capacity)
+        slots.initialize(repeating: 0, count: capacity)
         mask = capacity - 1
         let d = dimension
-        keys.withUnsafeBufferPointer { k in
-            for p in 0..<count {
-                var slot = Self.hash(k.baseAddress! + p * d, d) & mask
-                while slots[slot] != 0 { slot = (slot + 1) & mask }
-                slots[slot] = Int32(p + 1)
-            }
+        for p in 0..<count {
+            var slot = Int(truncatingIfNeeded: Self.hash(keys + p * d, d)) & mask
+            while slots[slot] != 0 { slot = (slot &+ 1) & mask }
+            slots[slot] = Int32(p + 1)
         }
     }
 }

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The sparse permutohedral lattice of Adams, Baek & Davis (2010), as in Krähenbühl's densecrf.
 ///
 /// Filtering a signal on N points with a Gaussian in a d-dimensional feature space costs
@@ -96,58 +98,150 @@ public final class PermutohedralLattice: Sendable {
             for j in 0...d { canonical[r * stride + j] = j <= d - r ? Int32(r) : Int32(r - stride) }
         }
 
-        // Hash the vertices (sequential: insertion order defines point indices).
-        var table = LatticeHashTable(dimension: d, expectedPoints: min(n * stride, max(64, n)))
-        var vertex = [Int32](repeating: 0, count: n * stride)
-        var key = [Int32](repeating: 0, count: d)
-        key.withUnsafeMutableBufferPointer { kp in
-            let key = kp.baseAddress!
-            for i in 0..<n {
-                let base = i * stride
-                for r in 0...d {
-                    for k in 0..<d { key[k] = rem0[base + k] + canonical[r * stride + Int(rank[base + k])] }
-                    vertex[base + r] = table.index(of: key, insert: true) + 1
+        // Hash the vertices into partitions of the key space, one table each, filled in
+        // parallel: each table scans every vertex in pixel order and keeps those whose hash
+        // falls in its partition, so the tables are independent and the result does not
+        // depend on thread timing. Point p of partition t gets the index offset[t] + p.
+        // Numbering does not change the filter: splatting sums each point's pixels in pixel
+        // order, blurring finds neighbours by key, slicing reads each pixel's vertices in
+        // simplex order, whatever the point indices are.
+        let entries = n * stride
+        let partitions = min(64, Parallelism.workerCount)
+        var owner = [UInt8](repeating: 0, count: entries)
+        var vertex = [Int32](repeating: 0, count: entries)
+        let tables = (0..<partitions).map { _ in
+            LatticeHashTable(dimension: d, expectedPoints: min(entries, max(64, n / 4)) / partitions)
+        }
+        rem0.withUnsafeBufferPointer { r0 in
+        rank.withUnsafeBufferPointer { rk in
+        canonical.withUnsafeBufferPointer { cn in
+        owner.withUnsafeMutableBufferPointer { ow in
+        vertex.withUnsafeMutableBufferPointer { vx in
+            let keys = LatticeVertexKeys(rem0: SharedConstPointer(r0.baseAddress!), rank: SharedConstPointer(rk.baseAddress!),
+                                  canonical: SharedConstPointer(cn.baseAddress!), dimension: d)
+            let own = SharedPointer(ow.baseAddress!)
+            let local = SharedPointer(vx.baseAddress!)
+            if partitions > 1 {
+                parallelChunks(n, grain: 4096) { range in
+                    keys.withKeyBuffer { key in
+                        for i in range {
+                            for r in 0...d {
+                                keys.key(pixel: i, vertex: r, into: key)
+                                own[i &* stride &+ r] = UInt8(LatticeHashTable.partition(of: LatticeHashTable.hash(key, d), count: partitions))
+                            }
+                        }
+                    }
                 }
             }
-        }
-        let m = table.count
+            DispatchQueue.concurrentPerform(iterations: partitions) { t in
+                let table = tables[t]
+                keys.withKeyBuffer { key in
+                    for i in 0..<n {
+                        for r in 0...d where Int(own[i &* stride &+ r]) == t {
+                            keys.key(pixel: i, vertex: r, into: key)
+                            local[i &* stride &+ r] = table.insert(key, hash: LatticeHashTable.hash(key, d))
+                        }
+                    }
+                }
+            }
+        }}}}}
+        var offset = [Int32](repeating: 0, count: partitions + 1)
+        for t in 0..<partitions { offset[t + 1] = offset[t] + Int32(tables[t].count) }
+        let m = Int(offset[partitions])
         pointCount = m
+        vertex.withUnsafeMutableBufferPointer { vx in
+        owner.withUnsafeBufferPointer { ow in
+            let v = SharedPointer(vx.baseAddress!)
+            let own = SharedConstPointer(ow.baseAddress!)
+            let off = offset
+            parallelChunks(entries, grain: 16384) { range in
+                for e in range { v[e] += 1 + off[Int(own[e])] }
+            }
+        }}
+        owner = []
 
         // Blur neighbours: along axis j a point moves by ±((d+1)e_j − 1).
         var neighbours = [Int32](repeating: 0, count: 2 * stride * m)
-        table.keys.withUnsafeBufferPointer { keys in
-            var n1 = [Int32](repeating: 0, count: d)
-            var n2 = [Int32](repeating: 0, count: d)
-            for j in 0...d {
-                for p in 0..<m {
-                    for k in 0..<d {
-                        n1[k] = keys[p * d + k] - 1
-                        n2[k] = keys[p * d + k] + 1
+        neighbours.withUnsafeMutableBufferPointer { nb in
+            let links = SharedPointer(nb.baseAddress!)
+            let off = offset
+            @Sendable func find(_ key: UnsafePointer<Int32>) -> Int32 {
+                let h = LatticeHashTable.hash(key, d)
+                let t = partitions > 1 ? LatticeHashTable.partition(of: h, count: partitions) : 0
+                let p = tables[t].find(key, hash: h)
+                return p < 0 ? 0 : off[t] + p + 1
+            }
+            DispatchQueue.concurrentPerform(iterations: partitions) { t in
+                let table = tables[t], base = Int(off[t])
+                withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * d) { buffer in
+                    let n1 = buffer.baseAddress!, n2 = n1 + d
+                    for local in 0..<table.count {
+                        let key = table.keys + local * d, p = base + local
+                        for j in 0...d {
+                            for k in 0..<d {
+                                n1[k] = key[k] &- 1
+                                n2[k] = key[k] &+ 1
+                            }
+                            if j < d {
+                                n1[j] = key[j] &+ Int32(d)
+                                n2[j] = key[j] &- Int32(d)
+                            }
+                            let slot = 2 &* (j &* m &+ p)
+                            links[slot] = find(n1)
+                            links[slot &+ 1] = find(n2)
+                        }
                     }
-                    if j < d {
-                        n1[j] = keys[p * d + j] + Int32(d)
-                        n2[j] = keys[p * d + j] - Int32(d)
-                    }
-                    let slot = 2 * (j * m + p)
-                    neighbours[slot] = n1.withUnsafeBufferPointer { table.find($0.baseAddress!) } + 1
-                    neighbours[slot + 1] = n2.withUnsafeBufferPointer { table.find($0.baseAddress!) } + 1
                 }
             }
         }
 
-        // Invert pixel → vertex into point → (pixel, slot) for gather-splatting.
+        // Invert pixel → vertex into point → (pixel, weight) for gather-splatting, keeping
+        // each point's pixels in ascending order: a counting sort over pixel chunks, each
+        // chunk counted and then filled by one worker.
+        let chunks = max(1, min(Parallelism.workerCount * 2, n / 4096))
+        let chunkSize = (n + chunks - 1) / chunks
         var start = [Int32](repeating: 0, count: m + 1)
-        for v in vertex { start[Int(v)] += 1 }          // start[p+1] counts point p
-        for p in 0..<m { start[p + 1] += start[p] }
-        var fill = Array(start[0..<m])
-        var splatPixel = [Int32](repeating: 0, count: n * stride)
-        var splatWeight = [Float](repeating: 0, count: n * stride)
-        for e in 0..<(n * stride) {
-            let p = Int(vertex[e]) - 1
-            splatPixel[Int(fill[p])] = Int32(e / stride)
-            splatWeight[Int(fill[p])] = bary[e]
-            fill[p] += 1
-        }
+        var splatPixel = [Int32](repeating: 0, count: entries)
+        var splatWeight = [Float](repeating: 0, count: entries)
+        var cursor = [Int32](repeating: 0, count: chunks * (m + 1))
+        vertex.withUnsafeBufferPointer { vx in
+        bary.withUnsafeBufferPointer { bw in
+        cursor.withUnsafeMutableBufferPointer { cu in
+        start.withUnsafeMutableBufferPointer { st in
+        splatPixel.withUnsafeMutableBufferPointer { sp in
+        splatWeight.withUnsafeMutableBufferPointer { sw in
+            let v = SharedConstPointer(vx.baseAddress!), w = SharedConstPointer(bw.baseAddress!)
+            let cur = SharedPointer(cu.baseAddress!), first = SharedPointer(st.baseAddress!)
+            let pixelOut = SharedPointer(sp.baseAddress!), weightOut = SharedPointer(sw.baseAddress!)
+            // cursor[c][p] counts chunk c's entries of point p (vertex indices are p + 1).
+            DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                let counts = cur.base + c * (m + 1)
+                for e in (min(n, c * chunkSize) * stride)..<(min(n, (c + 1) * chunkSize) * stride) { counts[Int(v[e])] += 1 }
+            }
+            // Exclusive prefix over (point, chunk): where each chunk's entries of p begin.
+            var total: Int32 = 0
+            for p in 1...m {
+                first[p - 1] = total
+                for c in 0..<chunks {
+                    let count = cur[c * (m + 1) + p]
+                    cur[c * (m + 1) + p] = total
+                    total += count
+                }
+            }
+            first[m] = total
+            DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                let next = cur.base + c * (m + 1)
+                for i in min(n, c * chunkSize)..<min(n, (c + 1) * chunkSize) {
+                    for r in 0..<stride {
+                        let e = i &* stride &+ r, p = Int(v[e])
+                        let slot = Int(next[p])
+                        pixelOut[slot] = Int32(i)
+                        weightOut[slot] = w[e]
+                        next[p] = Int32(slot &+ 1)
+                    }
+                }
+            }
+        }}}}}}
 
         self.vertex = vertex
         self.barycentric = bary
@@ -237,12 +331,19 @@ public final class PermutohedralLattice: Sendable {
         gain: Float = 1, accumulate: Bool = false, workspace: LatticeWorkspace
     ) {
         let d = dimension, stride = d + 1, m = pointCount, n = pixelCount
-        workspace.reserve(points: m + 1, channels: v)
+        let width = VectorKernels.paddedWidth(v)
+        workspace.reserve(points: m + 1, width: width)
         var values = SharedPointer(workspace.first)
         var next = SharedPointer(workspace.second)
-        let inp = SharedConstPointer(input)
         let pre = preScale.map(SharedConstPointer.init)
         let post = postScale.map(SharedConstPointer.init)
+
+        // Splatting reads `width` values per pixel row; the last pixel's row has nothing after
+        // it, so it is read from a padded copy.
+        let lastRow = SharedPointer(workspace.lastRow)
+        VectorKernels.copy(lastRow.base, input + (n - 1) * v, v)
+        for k in v..<width { lastRow[k] = 0 }
+        let inp = SharedConstPointer(input)
 
         splatStart.withUnsafeBufferPointer { st in
         splatPixel.withUnsafeBufferPointer { px in
@@ -251,21 +352,22 @@ public final class PermutohedralLattice: Sendable {
             let pixels = SharedConstPointer(px.baseAddress!)
             let weights = SharedConstPointer(sw.baseAddress!)
             let dst = values
-            for k in 0..<v { dst[k] = 0; next[k] = 0 }   // the pad point stays zero
+            for k in 0..<width { dst[k] = 0; next[k] = 0 }   // the pad point stays zero
             parallelChunks(m, grain: 512) { range in
-                let input = inp.base, out = dst.base
+                let input = inp.base, out = dst.base, last = UnsafePointer(lastRow.base)
                 for p in range {
-                    let row = out + (p + 1) * v
-                    let first = Int(start[p]), end = Int(start[p + 1])
+                    let row = out + (p &+ 1) &* width
+                    let first = Int(start[p]), end = Int(start[p &+ 1])
                     // The first entry initialises the row, the rest accumulate.
                     for e in first..<end {
                         let pixel = Int(pixels[e])
                         var weight = weights[e]
                         if let pre { weight *= pre[pixel] }
+                        let source = pixel == n &- 1 ? last : input + pixel &* v
                         if e == first {
-                            VectorKernels.scale(row, input + pixel * v, weight, v)
+                            VectorKernels.scale(row, source, weight, width: width)
                         } else {
-                            VectorKernels.axpy(row, input + pixel * v, weight, v)
+                            VectorKernels.axpy(row, source, weight, width: width)
                         }
                     }
                 }
@@ -280,14 +382,17 @@ public final class PermutohedralLattice: Sendable {
                 parallelChunks(m, grain: 512) { range in
                     let from = src.base, to = dst.base, links = nbp.base + 2 * j * m
                     for p in range {
-                        VectorKernels.blur(to + (p + 1) * v, from + (p + 1) * v,
-                                           from + Int(links[2 * p]) * v, from + Int(links[2 * p + 1]) * v, v)
+                        VectorKernels.blur(to + (p &+ 1) &* width, from + (p &+ 1) &* width,
+                                           from + Int(links[2 &* p]) &* width, from + Int(links[2 &* p &+ 1]) &* width,
+                                           width: width)
                     }
                 }
                 swap(&values, &next)
             }
         }
 
+        // Slicing sums each pixel's d+1 vertex rows in a padded scratch row and writes the
+        // caller's row once, in the same order of additions as accumulating in place.
         vertex.withUnsafeBufferPointer { vx in
         barycentric.withUnsafeBufferPointer { bw in
             let vp = SharedConstPointer(vx.baseAddress!)
@@ -297,45 +402,61 @@ public final class PermutohedralLattice: Sendable {
             let alpha = self.alpha * gain
             parallelChunks(n, grain: 1024) { range in
                 let lattice = src.base, result = out.base
+                let sum = UnsafeMutablePointer<Float>.allocate(capacity: width)
+                defer { sum.deallocate() }
+                if accumulate { for k in v..<width { sum[k] = 0 } }
                 for i in range {
-                    let row = result + i * v
+                    let row = result + i &* v
                     let scaleOut = alpha * (post?[i] ?? 1)
-                    for r in 0..<stride {
-                        let weight = w[i * stride + r] * scaleOut
-                        let val = lattice + Int(vp[i * stride + r]) * v
-                        if r == 0 && !accumulate {
-                            VectorKernels.scale(row, val, weight, v)
-                        } else {
-                            VectorKernels.axpy(row, val, weight, v)
-                        }
+                    let base = i &* stride
+                    if accumulate {
+                        VectorKernels.copy(sum, row, v)
+                        VectorKernels.axpy(sum, lattice + Int(vp[base]) &* width, w[base] * scaleOut, width: width)
+                    } else {
+                        VectorKernels.scale(sum, lattice + Int(vp[base]) &* width, w[base] * scaleOut, width: width)
                     }
+                    for r in 1..<stride {
+                        VectorKernels.axpy(sum, lattice + Int(vp[base &+ r]) &* width, w[base &+ r] * scaleOut, width: width)
+                    }
+                    VectorKernels.copy(row, sum, v)
                 }
             }
         }}
     }
 }
 
-/// Scratch memory for `PermutohedralLattice.filter`: two (M+1)×channels value buffers.
+/// Scratch memory for `PermutohedralLattice.filter`: two (M+1)×width value buffers (rows
+/// padded to whole vectors, see `VectorKernels.paddedWidth`) and one padded pixel row.
 ///
 /// Kept by the caller and reused across mean-field steps so a step allocates nothing.
 public final class LatticeWorkspace {
     private(set) var first: UnsafeMutablePointer<Float>
     private(set) var second: UnsafeMutablePointer<Float>
+    private(set) var lastRow: UnsafeMutablePointer<Float>
     private var capacity = 0
+    private var rowCapacity = 0
 
     public init() {
         first = .allocate(capacity: 1)
         second = .allocate(capacity: 1)
+        lastRow = .allocate(capacity: 1)
         capacity = 1
+        rowCapacity = 1
     }
 
     deinit {
         first.deallocate()
         second.deallocate()
+        lastRow.deallocate()
     }
 
-    func reserve(points: Int, channels: Int) {
-        let needed = points * channels
+    func reserve(points: Int, width: Int) {
+        if width > rowCapacity {
+            lastRow.deallocate()
+            lastRow = .allocate(capacity: width)
+            rowCapacity = width
+        }
+        let needed = points * width
         guard needed > capacity else { return }
         first.deallocate()
         second.deallocate()

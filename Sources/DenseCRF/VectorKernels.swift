@@ -1,74 +1,88 @@
 /// The inner loops of filtering, over one pixel's or lattice point's channels, written with
 /// 8-wide SIMD so they vectorise whatever the compiler proves about aliasing (splat, blur and
-/// slice each read one row while writing another).
+/// slice each read one row while writing another). Index arithmetic wraps (`&+`): offsets
+/// stay below a row width, so overflow checks would only cost instructions in the hottest loops.
 enum VectorKernels {
-    /// dst[k] += w · src[k] for k < n.
+    /// The width of a lattice value row for `channels` values: rounded up to whole 4-float
+    /// vectors, so that splatting, blurring and slicing run without scalar tails (21 labels
+    /// took 2 vector passes, a 4-wide one and a scalar one per row; now 24 wide, 3 passes).
+    /// The padding lanes hold values that are never read back (see `axpy`).
     @inline(__always)
-    static func axpy(_ dst: UnsafeMutablePointer<Float>, _ src: UnsafePointer<Float>, _ w: Float, _ n: Int) {
+    static func paddedWidth(_ channels: Int) -> Int { (channels + 3) & ~3 }
+
+    /// dst[k] += w · src[k] for k < width, a multiple of 4. `src` may be an unpadded row
+    /// that is followed by more data (the next pixel's): the lanes past its own values land
+    /// in `dst`'s padding, which nothing reads back, and add nothing to the real lanes.
+    @inline(__always)
+    static func axpy(_ dst: UnsafeMutablePointer<Float>, _ src: UnsafePointer<Float>, _ w: Float, width: Int) {
         var k = 0
         let wv = SIMD8<Float>(repeating: w)
-        while k + 8 <= n {
+        while k &+ 8 <= width {
             let d = UnsafeRawPointer(dst + k).loadUnaligned(as: SIMD8<Float>.self)
             let s = UnsafeRawPointer(src + k).loadUnaligned(as: SIMD8<Float>.self)
             UnsafeMutableRawPointer(dst + k).storeBytes(of: d + wv * s, as: SIMD8<Float>.self)
-            k += 8
+            k &+= 8
         }
-        if k + 4 <= n {
+        if k < width {
             let d = UnsafeRawPointer(dst + k).loadUnaligned(as: SIMD4<Float>.self)
             let s = UnsafeRawPointer(src + k).loadUnaligned(as: SIMD4<Float>.self)
             UnsafeMutableRawPointer(dst + k).storeBytes(of: d + SIMD4(repeating: w) * s, as: SIMD4<Float>.self)
-            k += 4
-        }
-        while k < n {
-            dst[k] += w * src[k]
-            k += 1
         }
     }
 
-    /// dst[k] = w · src[k] for k < n.
+    /// dst[k] = w · src[k] for k < width, a multiple of 4; `src` as in `axpy`.
     @inline(__always)
-    static func scale(_ dst: UnsafeMutablePointer<Float>, _ src: UnsafePointer<Float>, _ w: Float, _ n: Int) {
+    static func scale(_ dst: UnsafeMutablePointer<Float>, _ src: UnsafePointer<Float>, _ w: Float, width: Int) {
         var k = 0
         let wv = SIMD8<Float>(repeating: w)
-        while k + 8 <= n {
+        while k &+ 8 <= width {
             let s = UnsafeRawPointer(src + k).loadUnaligned(as: SIMD8<Float>.self)
             UnsafeMutableRawPointer(dst + k).storeBytes(of: wv * s, as: SIMD8<Float>.self)
-            k += 8
+            k &+= 8
         }
-        if k + 4 <= n {
+        if k < width {
             let s = UnsafeRawPointer(src + k).loadUnaligned(as: SIMD4<Float>.self)
             UnsafeMutableRawPointer(dst + k).storeBytes(of: SIMD4(repeating: w) * s, as: SIMD4<Float>.self)
-            k += 4
-        }
-        while k < n {
-            dst[k] = w * src[k]
-            k += 1
         }
     }
 
-    /// dst[k] = old[k] + ½(a[k] + b[k]): one blur tap [½, 1, ½] along a lattice axis.
+    /// dst[k] = old[k] + ½(a[k] + b[k]) for k < width, a multiple of 4: one blur tap
+    /// [½, 1, ½] along a lattice axis.
     @inline(__always)
     static func blur(_ dst: UnsafeMutablePointer<Float>, _ old: UnsafePointer<Float>,
-                     _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ n: Int) {
+                     _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, width: Int) {
         var k = 0
         let half = SIMD8<Float>(repeating: 0.5)
-        while k + 8 <= n {
+        while k &+ 8 <= width {
             let o = UnsafeRawPointer(old + k).loadUnaligned(as: SIMD8<Float>.self)
             let x = UnsafeRawPointer(a + k).loadUnaligned(as: SIMD8<Float>.self)
             let y = UnsafeRawPointer(b + k).loadUnaligned(as: SIMD8<Float>.self)
             UnsafeMutableRawPointer(dst + k).storeBytes(of: o + half * (x + y), as: SIMD8<Float>.self)
-            k += 8
+            k &+= 8
         }
-        if k + 4 <= n {
+        if k < width {
             let o = UnsafeRawPointer(old + k).loadUnaligned(as: SIMD4<Float>.self)
             let x = UnsafeRawPointer(a + k).loadUnaligned(as: SIMD4<Float>.self)
             let y = UnsafeRawPointer(b + k).loadUnaligned(as: SIMD4<Float>.self)
             UnsafeMutableRawPointer(dst + k).storeBytes(of: o + SIMD4(repeating: 0.5) * (x + y), as: SIMD4<Float>.self)
-            k += 4
+        }
+    }
+
+    /// dst[k] = src[k] for k < n: a row between a caller's unpadded buffer and padded scratch.
+    @inline(__always)
+    static func copy(_ dst: UnsafeMutablePointer<Float>, _ src: UnsafePointer<Float>, _ n: Int) {
+        var k = 0
+        while k &+ 8 <= n {
+            UnsafeMutableRawPointer(dst + k).storeBytes(of: UnsafeRawPointer(src + k).loadUnaligned(as: SIMD8<Float>.self), as: SIMD8<Float>.self)
+            k &+= 8
+        }
+        if k &+ 4 <= n {
+            UnsafeMutableRawPointer(dst + k).storeBytes(of: UnsafeRawPointer(src + k).loadUnaligned(as: SIMD4<Float>.self), as: SIMD4<Float>.self)
+            k &+= 4
         }
         while k < n {
-            dst[k] = old[k] + 0.5 * (a[k] + b[k])
-            k += 1
+            dst[k] = src[k]
+            k &+= 1
         }
     }
 

@@ -5,7 +5,7 @@ import DenseCRF
 import Foundation
 import Viewer
 
-/// `crfview bench`: timings to compare with pydensecrf (`../shared/bench/pydensecrf_ref.py`)
+/// `crfview bench`: timings to compare with pydensecrf (`Scripts/bench-peer.py` runs both)
 /// in the same sitting, and the viewer's drawing and response times.
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -69,15 +69,18 @@ struct Bench: ParsableCommand {
         Double(d.components.seconds) * 1e3 + Double(d.components.attoseconds) / 1e15
     }
 
-    /// Build and iterate times, fastest of `repeat`, in the peer script's format.
+    /// Build and iterate times, fastest of `repeat`, in the peer script's format, and the
+    /// lattice points per kernel (a smooth image makes few, which flatters the timings).
     private func benchEngine(_ problem: Problem) throws {
         let unaryEnergies = try problem.unaryEnergies()
         let clock = ContinuousClock()
         var best: (Double, Double)?
+        var points: [String] = []
         for _ in 0..<max(1, repetitions) {
             let t0 = clock.now
             let crf = try DenseCRF(image: problem.image, unary: unaryEnergies, parameters: problem.parameters)
             let t1 = clock.now
+            points = crf.terms.map { "\($0.name):\($0.kernel.lattice.pointCount)" }
             MeanFieldInference(model: crf, tracksEnergy: false).run(problem.parameters.iterations)
             let t2 = clock.now
             let r = (Self.ms(t1 - t0), Self.ms(t2 - t1))
@@ -86,7 +89,7 @@ struct Bench: ParsableCommand {
         let (build, iterate) = best!
         print(String(format: "crfview: build=%.1f iterate=%.1f total=%.1f labels=%d size=%dx%d iterations=%d threads=%d",
                      build, iterate, build + iterate, problem.labelCount, problem.image.width, problem.image.height,
-                     problem.parameters.iterations, Parallelism.workerCount))
+                     problem.parameters.iterations, Parallelism.workerCount) + " points=" + points.joined(separator: ","))
     }
 
     /// One training pass over the image (CRF-RNN's T = 5 forward keeping every step, the
