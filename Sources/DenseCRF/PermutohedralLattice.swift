@@ -365,9 +365,9 @@ public final class PermutohedralLattice: Sendable {
                         if let pre { weight *= pre[pixel] }
                         let source = pixel == n &- 1 ? last : input + pixel &* v
                         if e == first {
-                            VectorKernels.scale(row, source, weight, width: width)
+                            VectorKernels.scalePadded(row, source, weight, width: width)
                         } else {
-                            VectorKernels.axpy(row, source, weight, width: width)
+                            VectorKernels.axpyPadded(row, source, weight, width: width)
                         }
                     }
                 }
@@ -411,12 +411,12 @@ public final class PermutohedralLattice: Sendable {
                     let base = i &* stride
                     if accumulate {
                         VectorKernels.copy(sum, row, v)
-                        VectorKernels.axpy(sum, lattice + Int(vp[base]) &* width, w[base] * scaleOut, width: width)
+                        VectorKernels.axpyPadded(sum, lattice + Int(vp[base]) &* width, w[base] * scaleOut, width: width)
                     } else {
-                        VectorKernels.scale(sum, lattice + Int(vp[base]) &* width, w[base] * scaleOut, width: width)
+                        VectorKernels.scalePadded(sum, lattice + Int(vp[base]) &* width, w[base] * scaleOut, width: width)
                     }
                     for r in 1..<stride {
-                        VectorKernels.axpy(sum, lattice + Int(vp[base &+ r]) &* width, w[base &+ r] * scaleOut, width: width)
+                        VectorKernels.axpyPadded(sum, lattice + Int(vp[base &+ r]) &* width, w[base &+ r] * scaleOut, width: width)
                     }
                     VectorKernels.copy(row, sum, v)
                 }

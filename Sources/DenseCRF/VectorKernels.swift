@@ -3,10 +3,54 @@
 /// slice each read one row while writing another). Index arithmetic wraps (`&+`): offsets
 /// stay below a row width, so overflow checks would only cost instructions in the hottest loops.
 enum VectorKernels {
+    /// dst[k] += w · src[k] for k < n.
+    @inline(__always)
+    static func axpy(_ dst: UnsafeMutablePointer<Float>, _ src: UnsafePointer<Float>, _ w: Float, _ n: Int) {
+        var k = 0
+        let wv = SIMD8<Float>(repeating: w)
+        while k + 8 <= n {
+            let d = UnsafeRawPointer(dst + k).loadUnaligned(as: SIMD8<Float>.self)
+            let s = UnsafeRawPointer(src + k).loadUnaligned(as: SIMD8<Float>.self)
+            UnsafeMutableRawPointer(dst + k).storeBytes(of: d + wv * s, as: SIMD8<Float>.self)
+            k += 8
+        }
+        if k + 4 <= n {
+            let d = UnsafeRawPointer(dst + k).loadUnaligned(as: SIMD4<Float>.self)
+            let s = UnsafeRawPointer(src + k).loadUnaligned(as: SIMD4<Float>.self)
+            UnsafeMutableRawPointer(dst + k).storeBytes(of: d + SIMD4(repeating: w) * s, as: SIMD4<Float>.self)
+            k += 4
+        }
+        while k < n {
+            dst[k] += w * src[k]
+            k += 1
+        }
+    }
+
+    /// dst[k] = w · src[k] for k < n.
+    @inline(__always)
+    static func scale(_ dst: UnsafeMutablePointer<Float>, _ src: UnsafePointer<Float>, _ w: Float, _ n: Int) {
+        var k = 0
+        let wv = SIMD8<Float>(repeating: w)
+        while k + 8 <= n {
+            let s = UnsafeRawPointer(src + k).loadUnaligned(as: SIMD8<Float>.self)
+            UnsafeMutableRawPointer(dst + k).storeBytes(of: wv * s, as: SIMD8<Float>.self)
+            k += 8
+        }
+        if k + 4 <= n {
+            let s = UnsafeRawPointer(src + k).loadUnaligned(as: SIMD4<Float>.self)
+            UnsafeMutableRawPointer(dst + k).storeBytes(of: SIMD4(repeating: w) * s, as: SIMD4<Float>.self)
+            k += 4
+        }
+        while k < n {
+            dst[k] = w * src[k]
+            k += 1
+        }
+    }
+
     /// The width of a lattice value row for `channels` values: rounded up to whole 4-float
-    /// vectors, so that splatting, blurring and slicing run without scalar tails (21 labels
+    /// vectors, so that splatting, blurring and slicing run without the tails of `axpy` (21 labels
     /// took 2 vector passes, a 4-wide one and a scalar one per row; now 24 wide, 3 passes).
-    /// The padding lanes hold values that are never read back (see `axpy`).
+    /// The padding lanes hold values that are never read back (see `axpyPadded`).
     @inline(__always)
     static func paddedWidth(_ channels: Int) -> Int { (channels + 3) & ~3 }
 
@@ -14,7 +58,7 @@ enum VectorKernels {
     /// that is followed by more data (the next pixel's): the lanes past its own values land
     /// in `dst`'s padding, which nothing reads back, and add nothing to the real lanes.
     @inline(__always)
-    static func axpy(_ dst: UnsafeMutablePointer<Float>, _ src: UnsafePointer<Float>, _ w: Float, width: Int) {
+    static func axpyPadded(_ dst: UnsafeMutablePointer<Float>, _ src: UnsafePointer<Float>, _ w: Float, width: Int) {
         var k = 0
         let wv = SIMD8<Float>(repeating: w)
         while k &+ 8 <= width {
@@ -30,9 +74,9 @@ enum VectorKernels {
         }
     }
 
-    /// dst[k] = w · src[k] for k < width, a multiple of 4; `src` as in `axpy`.
+    /// dst[k] = w · src[k] for k < width, a multiple of 4; `src` as in `axpyPadded`.
     @inline(__always)
-    static func scale(_ dst: UnsafeMutablePointer<Float>, _ src: UnsafePointer<Float>, _ w: Float, width: Int) {
+    static func scalePadded(_ dst: UnsafeMutablePointer<Float>, _ src: UnsafePointer<Float>, _ w: Float, width: Int) {
         var k = 0
         let wv = SIMD8<Float>(repeating: w)
         while k &+ 8 <= width {
