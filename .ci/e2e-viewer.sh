@@ -96,7 +96,7 @@ echo "   $before -> $after"
 echo "-- tuning: save"
 tmux send-keys -t "$session" s
 wait_for 'saved ' 60
-for suffix in labels.png overlay.png q.npy params.json pydensecrf.py; do
+for suffix in labels.png overlay.png q.npy params.json unary.npy pydensecrf.py; do
     ls "$exports"/crfview-*-001-$suffix >/dev/null 2>&1 || fail "export $suffix missing"
 done
 params=$(ls "$exports"/crfview-*-001-params.json)

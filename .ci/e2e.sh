@@ -32,5 +32,15 @@ if "$bin" infer missing.png --probs "$sample/probs.npy" 2> "$work/err"; then fai
 grep -q '^error: missing.png: ' "$work/err" || fail "bad error line: $(cat "$work/err")"
 echo "-- infer ok"
 
+echo "-- infer --out-dir over the samples, then resumed"
+"$bin" infer --out-dir "$work/out" Samples/*/ --with-overlay --iterations 3 --jobs 2 2> "$work/stderr" || fail "dataset run: $(cat "$work/stderr")"
+count=$(ls -d Samples/*/ | wc -l)
+[ "$(ls "$work"/out/*/labels.png | wc -l)" -eq "$count" ] || fail "dataset run: labels missing"
+grep -q "^infer: $count inputs: $count written$" "$work/stderr" || fail "dataset summary: $(cat "$work/stderr")"
+rm "$work/out/$(ls "$work/out" | head -n 1)/labels.png"
+"$bin" infer --out-dir "$work/out" Samples/*/ --with-overlay --iterations 3 2> "$work/stderr" || fail "resumed run: $(cat "$work/stderr")"
+grep -q "^infer: $count inputs: 1 written, $((count - 1)) skipped" "$work/stderr" || fail "resume summary: $(cat "$work/stderr")"
+echo "-- datasets ok"
+
 if [ -x .ci/e2e-viewer.sh ]; then bash .ci/e2e-viewer.sh "$bin"; fi
 echo "e2e: all passed"

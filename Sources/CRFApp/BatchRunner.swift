@@ -14,12 +14,15 @@ public struct BatchRunner: Sendable {
     public struct Outputs: Sendable {
         public var folder: String
         public var probs: Bool
+        /// Write probs.npy as float16.
+        public var float16: Bool
         public var overlay: Bool
         public var overwrite: Bool
 
-        public init(folder: String, probs: Bool, overlay: Bool, overwrite: Bool) {
+        public init(folder: String, probs: Bool, float16: Bool = false, overlay: Bool, overwrite: Bool) {
             self.folder = folder
             self.probs = probs
+            self.float16 = float16
             self.overlay = overlay
             self.overwrite = overwrite
         }
@@ -115,7 +118,7 @@ public struct BatchRunner: Sendable {
         }
         var written = OutputFiles()
         if outputs.probs {
-            try written.write("\(folder)/probs.npy") { try ResultFiles.writeMarginals(inference.finish(), image: problem.image, to: "\(folder)/probs.npy") }
+            try written.write("\(folder)/probs.npy") { try ResultFiles.writeMarginals(inference.finish(), image: problem.image, float16: outputs.float16, to: "\(folder)/probs.npy") }
         }
         if outputs.overlay {
             try written.write("\(folder)/overlay.png") { try ResultFiles.writeOverlay(labels, image: problem.image, to: "\(folder)/overlay.png") }

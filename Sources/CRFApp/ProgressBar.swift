@@ -24,7 +24,7 @@ public final class ProgressBar: @unchecked Sendable {
         self.isShown = isShown
         self.write = write
         if isShown {
-            ProgressBar.installInterruptNewline()
+            endLineOnInterrupt()
             write(line())
         }
     }
@@ -68,17 +68,18 @@ public final class ProgressBar: @unchecked Sendable {
         if failed > 0 { text += "  \(failed) failed" }
         return text
     }
+}
 
-    /// Ctrl-C while the bar is up ends the line first, so the shell prompt starts on its own
-    /// line; the run is resumable, so nothing else needs undoing (outputs are written atomically).
-    private static func installInterruptNewline() {
-        for sig in [SIGINT, SIGTERM] {
-            signal(sig) { number in
-                var newline: UInt8 = 10
-                _ = Glibc.write(2, &newline, 1)
-                signal(number, SIG_DFL)
-                raise(number)
-            }
+/// Ctrl-C (or SIGTERM) while a progress bar is up ends its line first, so the shell prompt
+/// starts on its own line; then the signal takes its default course. A dataset run is
+/// resumable and writes files atomically, so nothing else needs undoing.
+private func endLineOnInterrupt() {
+    for sig in [SIGINT, SIGTERM] {
+        signal(sig) { number in
+            var newline: UInt8 = 10
+            _ = write(2, &newline, 1)
+            signal(number, SIG_DFL)
+            raise(number)
         }
     }
 }

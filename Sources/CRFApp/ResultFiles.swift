@@ -18,8 +18,9 @@ public enum ResultFiles {
         try ImageFile.writePNG(LabelOverlay.blend(image: image, labels: labels, palette: VOCColormap.colors()), to: path)
     }
 
-    /// The marginals Q as float32 (L, H, W).
-    public static func writeMarginals(_ q: Marginals, image: RGBImage, to path: String) throws {
-        try NPYFile.write(NPYArray(shape: [q.labelCount, image.height, image.width], values: q.labelMajor()), to: path)
+    /// The marginals Q as (L, H, W) float32, or float16 (half the size; Q to about 3 digits).
+    public static func writeMarginals(_ q: Marginals, image: RGBImage, float16: Bool, to path: String) throws {
+        try NPYFile.write(NPYArray(shape: [q.labelCount, image.height, image.width], values: q.labelMajor(),
+                                   storedType: float16 ? .float16 : .float), to: path)
     }
 }

@@ -30,12 +30,13 @@ public enum NPYFile {
         return NPYArray(shape: header.shape, values: values, storedType: header.dtype.elementType)
     }
 
-    /// Writes float32, little-endian, C order, header version 1.0, atomically (see `AtomicFile`).
+    /// Writes float32 (float16 when the array's `storedType` is `.float16`, half the size for
+    /// large marginals), little-endian, C order, header version 1.0, atomically (see `AtomicFile`).
     public static func write(_ array: NPYArray, to path: String) throws {
         try AtomicFile.write(encode(array), to: path)
     }
 
-    /// The exact bytes np.save writes for the same float32 array: the same header text, the
+    /// The exact bytes np.save writes for the same float32 (or float16) array: the same header text, the
     /// same spare room after it (numpy leaves space for the first axis to grow to 21 digits so
     /// appending tools can rewrite the header in place) and the same padding, ending in "\n",
     /// that starts the data at a multiple of 64 bytes.
@@ -43,7 +44,8 @@ public enum NPYFile {
         let count = array.shape.reduce(1, *)
         precondition(count == array.values.count, "NPYArray shape \(array.shape) needs \(count) values")
         let shape = PythonLiteral.tuple(array.shape.map { .integer(String($0)) }).repr
-        var header = "{'descr': '<f4', 'fortran_order': False, 'shape': \(shape), }"
+        let half = array.storedType == .float16
+        var header = "{'descr': '\(half ? "<f2" : "<f4")', 'fortran_order': False, 'shape': \(shape), }"
         if let first = array.shape.first {
             header += String(repeating: " ", count: max(0, 21 - String(first).count))
         }
@@ -54,10 +56,14 @@ public enum NPYFile {
         precondition(headerSize <= Int(UInt16.max), "a .npy 1.0 header holds at most 65535 bytes")
 
         var bytes = NPYHeader.magic + [1, 0, UInt8(headerSize & 0xFF), UInt8(headerSize >> 8)]
-        bytes.reserveCapacity(bytes.count + headerSize + 4 * count)
+        bytes.reserveCapacity(bytes.count + headerSize + (half ? 2 : 4) * count)
         bytes += header.utf8
         for value in array.values {
-            withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes += $0 }
+            if half {
+                withUnsafeBytes(of: Float16(value).bitPattern.littleEndian) { bytes += $0 }
+            } else {
+                withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes += $0 }
+            }
         }
         return bytes
     }

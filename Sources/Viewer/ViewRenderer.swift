@@ -66,8 +66,7 @@ public final class ViewRenderer {
             let labels = view == .labels ? frame.labels : history[0].labels
             return Downsampler.majority(labels, size: frameSize, to: target).map { theme.labelColor(Int($0)) }
         case .overlay:
-            let labels = Downsampler.majority(frame.labels, size: frameSize, to: target)
-            return zip(image(target), labels).map { $0.mixed(with: theme.labelColor(Int($1)), 0.5) }
+            return overlay(image(target), Downsampler.majority(frame.labels, size: frameSize, to: target), target, theme)
         case .marginal:
             let field = Downsampler.areaAverage(frame.classField(selectedClass), size: frameSize, to: target)
             return field.map { theme.heatMap.heat($0) }
@@ -88,6 +87,22 @@ public final class ViewRenderer {
             let mask = zip(frame.labels, baseline.labels).map { $0 != $1 ? Float(1) : 0 }
             return highlight(Downsampler.areaAverage(mask, size: frameSize, to: target), target, Self.changedColor)
         case .image, .truth: return nil
+        }
+    }
+
+    /// The photo with label 0 (background) left as it is, other labels mixed in at half
+    /// strength and their regions' outlines (cells with a 4-neighbour of another label) in full
+    /// colour, as the exported overlay PNG draws it.
+    private func overlay<Label: BinaryInteger>(_ photo: [RGB], _ labels: [Label], _ size: Size, _ theme: Theme) -> [RGB] {
+        let (w, h) = (size.width, size.height)
+        return photo.indices.map { i in
+            let label = labels[i]
+            guard label != 0 else { return photo[i] }
+            let (x, y) = (i % w, i / w)
+            let edge = (x > 0 && labels[i - 1] != label) || (x + 1 < w && labels[i + 1] != label)
+                || (y > 0 && labels[i - w] != label) || (y + 1 < h && labels[i + w] != label)
+            let colour = theme.labelColor(Int(label))
+            return edge ? colour : photo[i].mixed(with: colour, 0.5)
         }
     }
 

@@ -5,15 +5,20 @@ import Foundation
 import Viewer
 
 /// The viewer's `s`: writes the label PNG, the overlay, Q as `.npy`, the parameters as JSON
-/// that `--params` loads back, and a pydensecrf script, under one numbered name in `folder`.
-/// The number is the first for which none of the five files exists, so earlier exports are
-/// never overwritten.
+/// that `--params` loads back, and a pydensecrf script with the unary it reads, under one
+/// numbered name in `folder`. The name comes from the image's folder and file name (so
+/// exports of many `image.png`s differ), the number is the first for which none of the files
+/// exists, so earlier exports are never overwritten.
 struct FileExporter: ViewerExporter {
     let folder: String
 
     func export(_ r: ExportRequest) throws -> String {
-        let slug = String(r.title.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }.prefix(40))
-        let suffixes = ["labels.png", "overlay.png", "q.npy", "params.json", "pydensecrf.py"]
+        let name = r.problem.imagePath.map { path -> String in
+            let url = URL(fileURLWithPath: path).standardizedFileURL
+            return url.deletingLastPathComponent().lastPathComponent + "-" + url.deletingPathExtension().lastPathComponent
+        } ?? r.title
+        let slug = String(name.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }.prefix(40))
+        let suffixes = ["labels.png", "overlay.png", "q.npy", "params.json", "unary.npy", "pydensecrf.py"]
         var number = 1
         var base: String { "\(folder)/crfview-\(slug)-\(String(format: "%03d", number))" }
         while suffixes.contains(where: { FileManager.default.fileExists(atPath: "\(base)-\($0)") }) { number += 1 }
@@ -38,10 +43,16 @@ struct FileExporter: ViewerExporter {
             let json = ParamsFile(parameters: r.parameters, unary: r.unarySettings, labels: l).json()
             try AtomicFile.write(Array(json.utf8), to: "\(prefix)-params.json")
         }
+        try outputs.write("\(prefix)-unary.npy") {
+            let (shape, values) = PydensecrfSnippet.unaryArray(r.problem.source, width: image.width, height: image.height)
+            try NPYFile.write(NPYArray(shape: shape, values: values), to: "\(prefix)-unary.npy")
+        }
         try outputs.write("\(prefix)-pydensecrf.py") {
-            let script = PydensecrfSnippet.make(problem: r.problem, parameters: r.parameters, unary: r.unarySettings)
+            let script = PydensecrfSnippet.make(imagePath: r.problem.imagePath ?? "image.png", source: r.problem.source,
+                                                origin: r.problem.sourcePath ?? "the viewer", unaryFile: "\(prefix)-unary.npy",
+                                                parameters: r.parameters, unary: r.unarySettings)
             try AtomicFile.write(Array(script.utf8), to: "\(prefix)-pydensecrf.py")
         }
-        return "saved \(prefix)-{labels.png,overlay.png,q.npy,params.json,pydensecrf.py}"
+        return "saved \(prefix)-{labels.png,overlay.png,q.npy,params.json,unary.npy,pydensecrf.py}"
     }
 }

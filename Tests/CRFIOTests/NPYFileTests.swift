@@ -80,6 +80,13 @@ import Testing
         #expect(try read("u1.npy").storedType == .uint8)
     }
 
+    @Test func float16IsWrittenAsNumpyWritesIt() throws {
+        let half = NPYArray(shape: [2, 3, 4], values: quarters.values, storedType: .float16)
+        #expect(NPYFile.encode(half) == Fixtures.bytes("f2-le.npy"))
+        let rounded = NPYArray(shape: [3], values: [0.1, 1.0 / 3, 65504], storedType: .float16)
+        #expect(try NPYFile.parse(NPYFile.encode(rounded), path: "a.npy").values == [Float(Float16(0.1)), Float(Float16(1.0 / 3)), 65504])
+    }
+
     @Test func npzMembersAreChosenByName() throws {
         for archive in ["stored.npz", "deflate.npz"] {
             #expect(try read("\(archive):probs") == quarters)

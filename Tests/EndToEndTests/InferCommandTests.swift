@@ -179,6 +179,20 @@ import Testing
         try expectFailure([image, "--probs", probs, "--temperature", "2"], subject: "--temperature", mentions: "applies to --logits only", in: tmp)
     }
 
+    @Test func marginalsAsFloat16() throws {
+        let tmp = try TemporaryFolder()
+        let (image, probs) = try Self.fixture(tmp)
+        _ = try CRFViewProcess.run(["infer", image, "--probs", probs, "--out-probs", tmp.file("q32.npy")])
+        let r = try CRFViewProcess.run(["infer", image, "--probs", probs, "--out-probs", tmp.file("q16.npy"), "--probs-dtype", "float16"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let (q32, q16) = (try NPYFile.read(tmp.file("q32.npy")), try NPYFile.read(tmp.file("q16.npy")))
+        #expect(q16.storedType == .float16 && q16.shape == q32.shape)
+        #expect(zip(q32.values, q16.values).allSatisfy { abs($0 - $1) <= 4.9e-4 })
+        let size = { (p: String) in (try FileManager.default.attributesOfItem(atPath: p)[.size] as? Int) ?? 0 }
+        #expect(try size(tmp.file("q16.npy")) < size(tmp.file("q32.npy")) / 2 + 128)
+        try expectFailure([image, "--probs", probs, "--probs-dtype", "float64"], subject: "--probs-dtype", mentions: "expected float32 or float16", in: tmp)
+    }
+
     @Test func outputFolderMustExist() throws {
         let tmp = try TemporaryFolder()
         let (image, probs) = try Self.fixture(tmp)

@@ -1,3 +1,4 @@
+import DenseCRF
 import Testing
 import Viewer
 
@@ -51,5 +52,22 @@ import Viewer
         ShadeRenderer.drawIntensities([0, 0.25, 0.45, 0.65, 1, .nan], size: Size(width: 6, height: 1),
                                       at: Point(x: 0, y: 0), into: &canvas)
         #expect(canvas.snapshotText() == " ░▒▓█")
+    }
+
+    /// The overlay view leaves label 0 as the photo, outlines other regions in full colour and
+    /// tints their inside, as the exported overlay does.
+    @Test func overlayLeavesBackgroundAsThePhoto() throws {
+        let grey = RGBImage(width: 5, height: 5, pixels: [UInt8](repeating: 100, count: 75))
+        var labels = [UInt16](repeating: 0, count: 25)
+        for y in 1...3 { for x in 1...3 { labels[y * 5 + x] = 2 } }
+        let frame = StepFrame(iteration: 0, changed: 0, width: 5, height: 5, labelCount: 3, labels: labels,
+                              q: [UInt16](repeating: 0, count: 75))
+        let theme = Theme(name: "t")
+        let pixels = try #require(ViewRenderer(image: grey, truth: nil).pixels(
+            .overlay, history: [frame], step: 0, generation: 0, selectedClass: 0, baseline: nil, baselineVersion: 0,
+            theme: theme, target: Size(width: 5, height: 5)))
+        #expect(pixels[0] == RGB(100, 100, 100))
+        #expect(pixels[6] == theme.labelColor(2))
+        #expect(pixels[12] == RGB(100, 100, 100).mixed(with: theme.labelColor(2), 0.5))
     }
 }

@@ -29,8 +29,10 @@ struct Infer: ParsableCommand {
 
     @Option(help: ArgumentHelp("Write the labels as a palette PNG whose pixel values are class indices.", valueName: "L.png"))
     var outLabels: String?
-    @Option(help: ArgumentHelp("Write the marginals Q as float32 (L,H,W) .npy.", valueName: "Q.npy"))
+    @Option(help: ArgumentHelp("Write the marginals Q as (L,H,W) .npy (float32, or see --probs-dtype).", valueName: "Q.npy"))
     var outProbs: String?
+    @Option(help: ArgumentHelp("Element type of --out-probs and --with-probs: float32, or float16 for half the size. (default: float32)", valueName: "float32|float16"))
+    var probsDtype: String = "float32"
     @Option(help: ArgumentHelp("Write the image with the label colours blended over it.", valueName: "O.png"))
     var outOverlay: String?
     @Option(help: ArgumentHelp("Write per-step energies as CSV: iteration,kl,map_energy,changed.", valueName: "E.csv"))
@@ -40,6 +42,9 @@ struct Infer: ParsableCommand {
 
     func run() throws {
         do {
+            guard ["float32", "float16"].contains(probsDtype) else {
+                throw CLIFailure("--probs-dtype", "expected float32 or float16, got '\(probsDtype)'")
+            }
             if outDir != nil { try inferDataset() } else { try infer() }
         } catch let exit as ExitCode {
             throw exit
@@ -60,7 +65,7 @@ struct Infer: ParsableCommand {
         let parent = (out as NSString).deletingLastPathComponent
         try OutputFiles.checkFolder(parent.isEmpty ? "." : parent, subject: out)
         try CLIFailure.attributing(to: out) { try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) }
-        let runner = BatchRunner(items: items, outputs: .init(folder: out, probs: withProbs, overlay: withOverlay, overwrite: overwrite),
+        let runner = BatchRunner(items: items, outputs: .init(folder: out, probs: withProbs, float16: probsDtype == "float16", overlay: withOverlay, overwrite: overwrite),
                                  mapOptions: try unary.mapOptions(batch: true), model: try model.choice())
         var count = jobs ?? 1
         if jobs == nil, let first = items.first(where: { !runner.isDone($0) }) {
@@ -118,7 +123,7 @@ struct Infer: ParsableCommand {
             try outputs.write(path) { try ResultFiles.writeOverlay(argmax, image: image, to: path) }
         }
         if let path = outProbs {
-            try outputs.write(path) { try ResultFiles.writeMarginals(inference.finish(), image: image, to: path) }
+            try outputs.write(path) { try ResultFiles.writeMarginals(inference.finish(), image: image, float16: probsDtype == "float16", to: path) }
         }
         if let path = energyLog {
             let rows = inference.statistics.map { "\($0.iteration),\($0.kl),\($0.mapEnergy),\($0.changed)" }
