@@ -63,6 +63,14 @@ public enum PydensecrfSnippet {
             lines.append("labels = np.load(\(file)).astype(np.int32)")
             lines.append("U = unary_from_labels(labels, L, gt_prob=\(number(u.gtProb)), zero_unsure=True)")
         }
+        if let c = p.unaryCalibration {
+            lines.append("# learned unary calibration U' = a*U + b_l (crfview learn)")
+            lines.append("U = (\(number(c.weight)) * U + np.array([\(c.bias.map(number).joined(separator: ", "))], dtype=np.float32)[:, None]).astype(np.float32)")
+        }
+        if p.isUntied {
+            lines.append("# NOTE: this model is untied (per-step compatibilities, crfview learn --untied); pydensecrf")
+            lines.append("# runs one compatibility per kernel, so the script uses each kernel's first step only.")
+        }
         lines += ["d = dcrf.DenseCRF2D(W, H, L)", "d.setUnaryEnergy(np.ascontiguousarray(U))"]
         if let g = p.gaussian {
             lines.append("d.addPairwiseGaussian(sxy=\(number(g.sxy)), compat=\(compat(g.compat))\(normalization(g.normalization)))")

@@ -37,7 +37,13 @@ import Testing
             ("hwc", .map(path: hwcPath, kind: .probs)), ("logit", .map(path: logitPath, kind: .logits)),
             ("rgb annotation", .annotation(path: tmp.file("scribble.png"))), ("kmeans", .kmeans(clusters: 3, seed: 1)),
         ]
-        return try specs.map { ($0.0, try Problem.load(imagePath: image, unary: $0.1, mapOptions: MapOptions(temperature: 2), model: SceneFixture.model)) }
+        var list = try specs.map { ($0.0, try Problem.load(imagePath: image, unary: $0.1, mapOptions: MapOptions(temperature: 2), model: SceneFixture.model)) }
+        // What `crfview learn` writes: a matrix compatibility and a unary calibration.
+        var learned = list[0].1
+        learned.parameters.bilateral?.compat = .matrix([[-4, 1.5], [1.5, -6]])
+        learned.parameters.unaryCalibration = UnaryCalibration(weight: 0.7, bias: [0.3, -0.2])
+        list.append(("learned", learned))
+        return list
     }
 
     @Test func scriptIsAbsoluteAndReadsTheUnaryCrfviewUsed() throws {
