@@ -57,16 +57,17 @@ screen | grep -q 'iter 1/' && fail "viewer screen still visible after quit"
 tmux kill-session -t "$session"
 echo "-- viewer ok"
 
-echo "-- viewer: Ctrl-C and SIGTERM restore the terminal"
-for signal in INT TERM; do
+echo "-- viewer: Ctrl-C, SIGTERM and SIGHUP restore the terminal and exit with 128 + the signal"
+for signal in INT TERM HUP; do
     tmux new-session -d -s "$session" -x 100 -y 30 \
         "cd '$PWD' && TERM=tmux-256color '$bin' ${CRFVIEW_E2E_SAMPLE:-}; echo \"EXIT=\$?\"; stty -a | grep -q ' echo ' && echo TTY=sane; sleep 600"
     wait_for 'iter 0/'
-    if [ $signal = INT ]; then tmux send-keys -t "$session" C-c; else pkill -TERM -f "^$bin" || true; fi
+    if [ $signal = INT ]; then tmux send-keys -t "$session" C-c; else pkill -$signal -f "^$bin" || true; fi
     wait_for 'EXIT=' 10
     wait_for 'TTY=sane' 5
     screen | grep -q 'iter 0/' && fail "viewer screen still visible after SIG$signal"
     echo "   SIG$signal: $(screen | grep -o 'EXIT=[0-9]*')"
+    screen | grep -q "EXIT=$((128 + $(kill -l $signal)))" || fail "viewer exit status after SIG$signal: $(screen | grep -o 'EXIT=[0-9]*')"
     tmux kill-session -t "$session"
 done
 

@@ -116,16 +116,17 @@ public struct BatchRunner: Sendable {
         try CLIFailure.attributing(to: folder) {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         }
-        var written = OutputFiles()
+        var files = OutputFiles()
         if outputs.probs {
-            try written.write("\(folder)/probs.npy") { try ResultFiles.writeMarginals(inference.finish(), image: problem.image, float16: outputs.float16, to: "\(folder)/probs.npy") }
+            try files.stage("\(folder)/probs.npy") { ResultFiles.marginals(inference.finish(), image: problem.image, float16: outputs.float16) }
         }
         if outputs.overlay {
-            try written.write("\(folder)/overlay.png") { try ResultFiles.writeOverlay(labels, image: problem.image, to: "\(folder)/overlay.png") }
+            try files.stage("\(folder)/overlay.png") { try ResultFiles.overlay(labels, image: problem.image, path: "\(folder)/overlay.png") }
         }
-        try written.write("\(folder)/labels.png") {
-            try ResultFiles.writeLabels(labels, count: problem.labelCount, image: problem.image, to: "\(folder)/labels.png")
+        try files.stage("\(folder)/labels.png") {
+            try ResultFiles.labels(labels, count: problem.labelCount, image: problem.image, path: "\(folder)/labels.png")
         }
+        try files.commit()
         return problem.notes
     }
 

@@ -1,35 +1,57 @@
 import CRFIO
 import Foundation
 
-/// The files one command writes, all or none: each is written atomically, and when a later
-/// one fails the earlier ones of the same run are removed, so no partial result is left.
+/// The files one command writes, all or none: each output is staged (encoded, written to a
+/// synced temporary file, see `AtomicFile`) and nothing at any destination changes until
+/// every output has been staged; then they are committed together. A failure while staging
+/// leaves every destination as it was.
 public struct OutputFiles {
+    private var staged: [StagedFile] = []
+
     public init() {}
 
-    private var written: [String] = []
-
-    /// Writes through `body` (which must write `path` atomically), undoing this run's earlier
-    /// outputs if it fails.
-    public mutating func write(_ path: String, _ body: () throws -> Void) throws {
+    /// Encodes and stages `path`; on failure every output staged so far is discarded.
+    public mutating func stage(_ path: String, _ encode: () throws -> [UInt8]) throws {
         do {
-            try body()
-            written.append(path)
+            staged.append(try AtomicFile.stage(try encode(), for: path))
         } catch {
-            rollback()
+            discard()
             throw CLIFailure.wrap(error, subject: path)
         }
     }
 
-    public mutating func rollback() {
-        for path in written { try? FileManager.default.removeItem(atPath: path) }
-        written.removeAll()
+    /// Puts every staged output in place, in the order staged.
+    public mutating func commit() throws {
+        defer { discard() }
+        for file in staged {
+            do { try file.commit() } catch { throw CLIFailure.wrap(error, subject: file.path) }
+        }
     }
 
-    /// Fails before any work when an output's folder does not exist or cannot be written.
-    public static func checkWritable(_ paths: [String?]) throws {
-        for case let path? in paths {
-            let folder = (path as NSString).deletingLastPathComponent
-            try checkFolder(folder.isEmpty ? "." : folder, subject: path)
+    /// Drops whatever has not been committed.
+    public mutating func discard() {
+        for file in staged { file.discard() }
+        staged.removeAll()
+    }
+
+    /// Fails before any work when an output cannot be written (see `AtomicFile.check`), when
+    /// two outputs name one file, or when an output names one of the inputs, comparing
+    /// resolved paths and, for existing files, device and inode. Two outputs may share a
+    /// character device (`/dev/null`): a stream, not a file one of them would overwrite.
+    public static func check(outputs: [(flag: String, path: String)], inputs: [String]) throws {
+        for (_, path) in outputs {
+            try CLIFailure.attributing(to: path) { try AtomicFile.check(path) }
+        }
+        let outputIDs = outputs.map { FileIdentity($0.path) }
+        let inputIDs = inputs.map(FileIdentity.init)
+        for (i, output) in outputs.enumerated() {
+            if let j = inputIDs.firstIndex(where: { $0.isSame(as: outputIDs[i]) }) {
+                throw CLIFailure(output.flag, "'\(output.path)' is the input '\(inputs[j])'; crfview does not overwrite its inputs")
+            }
+            if !outputIDs[i].isCharacterDevice,
+               let j = outputIDs[..<i].firstIndex(where: { $0.isSame(as: outputIDs[i]) }) {
+                throw CLIFailure(output.flag, "'\(output.path)' is also the file of \(outputs[j].flag) '\(outputs[j].path)'; give each output its own file")
+            }
         }
     }
 

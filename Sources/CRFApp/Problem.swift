@@ -31,6 +31,11 @@ public struct Problem: Sendable {
         case .map(let path, let kind):
             (source, notes) = try UnaryMapFile.read(path, kind: kind, options: mapOptions, width: image.width, height: image.height)
         case .kmeans(let k, let seed):
+            // Clustering takes memory of the model's order; check the model fits before it.
+            if k >= 2, k <= image.pixelCount {
+                let (parameters, _) = try model.resolve(k)
+                try MemoryBudget.check(path: imagePath, width: image.width, height: image.height, labels: k, parameters: parameters)
+            }
             source = try CLIFailure.attributing(to: "--kmeans") { try KMeansUnary.probabilities(image: image, clusters: k, seed: seed) }
         case .annotation(let path):
             let labelImage = try CLIFailure.attributing(to: path) { try LabelImageFile.read(path, maxPixels: MemoryBudget.maxDecodablePixels) }

@@ -24,7 +24,7 @@ public enum UnaryMapFile {
         throws -> (source: UnarySource, notes: [String])
     {
         var notes: [String] = []
-        var array = try CLIFailure.attributing(to: path) { try NPYFile.read(path) }
+        var array = try CLIFailure.attributing(to: path) { try NPYFile.read(path, maxElements: MemoryBudget.maxArrayElements) }
         if kind == .probs {
             switch array.storedType {
             case .integer:

@@ -9,6 +9,15 @@ public enum UnarySpec: Sendable, Equatable {
     /// No network: k-means colour clusters of the image.
     case kmeans(clusters: Int, seed: UInt64)
 
+    /// The file read for the unaries (an archive without its ":key"), to keep outputs off it.
+    public var inputFiles: [String] {
+        switch self {
+        case .map(let path, _): [path.range(of: ".npz:", options: .backwards).map { String(path[..<$0.upperBound].dropLast()) } ?? path]
+        case .annotation(let path): [path]
+        case .kmeans: []
+        }
+    }
+
     /// What error messages call the source.
     public var subject: String {
         switch self {

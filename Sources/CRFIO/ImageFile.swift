@@ -13,7 +13,7 @@ public enum ImageFile {
     /// - Parameter maxPixels: when the header says width * height is larger, throws before
     ///   decoding or allocating pixel memory. Nil accepts any size that fits in memory.
     public static func readRGB(_ path: String, maxPixels: Int? = nil) throws -> RGBImage {
-        try decodeRGB(FileBytes.read(path), path: path, maxPixels: maxPixels)
+        try decodeRGB(ImageFormat.readFile(path, maxPixels: maxPixels), path: path, maxPixels: maxPixels)
     }
 
     /// `readRGB` on bytes already in memory; `path` only names the source in errors.

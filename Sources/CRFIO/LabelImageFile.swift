@@ -12,7 +12,7 @@ public enum LabelImageFile {
     ///
     /// JPEG is refused: its lossy compression invents colours along every label boundary.
     public static func read(_ path: String, maxPixels: Int? = nil) throws -> LabelImage {
-        try decode(FileBytes.read(path), path: path, maxPixels: maxPixels)
+        try decode(ImageFormat.readFile(path, maxPixels: maxPixels), path: path, maxPixels: maxPixels)
     }
 
     /// `read` on bytes already in memory; `path` only names the source in errors.

@@ -3,14 +3,24 @@ public enum NPYFile {
     /// Reads float16/32/64 and signed or unsigned 8- to 64-bit integer data ('<f2', '>f4',
     /// '<i8', '|u1', …), little or big endian, C or Fortran order (transposed to C order), header versions 1.0, 2.0 and
     /// 3.0, converting values to Float. Data past the end of the array is ignored, as np.load
-    /// ignores it.
+    /// ignores it, and not read.
     ///
+    /// The header is read and checked first; the data only after that, so a huge or bogus
+    /// file costs no memory. `maxElements` refuses arrays larger than the caller can hold.
     /// `path` may also name an array in a .npz archive, `file.npz:key` (see `NPZFile`).
-    public static func read(_ path: String) throws -> NPYArray {
+    public static func read(_ path: String, maxElements: Int? = nil) throws -> NPYArray {
         if let (archive, key) = NPZFile.split(path) {
             return try NPZFile.read(path: archive, key: key, spec: path)
         }
-        return try parse(FileBytes.read(path), path: path)
+        let file = try InputFile(path)
+        let first = try file.bytes(at: 0, count: 12)
+        guard !first.isEmpty else { throw CRFIOError(path: path, message: "empty file") }
+        let header = try NPYHeader(parsing: file.bytes(at: 0, count: NPYHeader.prefixLength(first)), path: path)
+        if let maxElements, header.elementCount > maxElements {
+            throw CRFIOError(path: path, message: "the header says shape \(header.shape.map(String.init).joined(separator: "x")) "
+                + "(\(header.elementCount) values), more than the \(maxElements) this machine can hold")
+        }
+        return try parse(file.bytes(at: 0, count: header.dataOffset + header.elementCount * header.dtype.size), path: path)
     }
 
     /// `read` on bytes already in memory; `path` only names the source in errors.

@@ -7,6 +7,9 @@ struct NPYHeader {
     /// The engine's arrays have at most four axes (a batch of classes × height × width);
     /// anything higher is more likely a wrong file than an array to flatten.
     static let maxRank = 4
+    /// numpy writes headers of a few hundred bytes and by default reads none above 10000
+    /// (np.load's max_header_size); a longer one is not a real array's header.
+    static let maxHeaderLength = 1 << 16
 
     let dtype: NPYDType
     let isFortranOrder: Bool
@@ -31,6 +34,9 @@ struct NPYHeader {
         guard bytes.count >= 8 + lengthSize else { throw fail("truncated: the file ends inside the .npy preamble") }
         let headerLength = bytes[8..<8 + lengthSize].reversed().reduce(0) { $0 << 8 | Int($1) }
         let headerStart = 8 + lengthSize
+        guard headerLength <= Self.maxHeaderLength else {
+            throw fail("malformed header: it claims \(headerLength) bytes; numpy headers are far below \(Self.maxHeaderLength)")
+        }
         guard headerLength <= bytes.count - headerStart else {
             throw fail("truncated: the header is \(headerLength) bytes but \(bytes.count - headerStart) follow")
         }
@@ -54,6 +60,17 @@ struct NPYHeader {
         }
         isFortranOrder = fortran
         (shape, elementCount) = try Self.shape(entries["shape"]!, elementSize: dtype.size, path: path)
+    }
+
+    /// How many leading bytes hold the preamble and header, from the first 12 bytes of a file
+    /// (at most `maxHeaderLength` past them); 12 when they are not a .npy preamble, so that
+    /// parsing those bytes reports what is wrong.
+    static func prefixLength(_ first: [UInt8]) -> Int {
+        guard first.count >= 10, first.starts(with: magic) else { return 12 }
+        let lengthSize = first[6] == 1 ? 2 : 4
+        guard first.count >= 8 + lengthSize else { return 12 }
+        let length = first[8..<8 + lengthSize].reversed().reduce(0) { $0 << 8 | Int($1) }
+        return 8 + lengthSize + min(length, maxHeaderLength)
     }
 
     /// The header dict's three entries, by key.

@@ -17,7 +17,7 @@ enum NPZFile {
 
     /// The array `key` of the archive at `path`; errors name `spec`, what the user typed.
     static func read(path: String, key: String?, spec: String) throws -> NPYArray {
-        let bytes = try FileBytes.read(path)
+        let bytes = try InputFile(path).all()
         let members = try centralDirectory(bytes, path: path)
         let arrays = members.map { $0.name.hasSuffix(".npy") ? String($0.name.dropLast(4)) : $0.name }
         let index: Int

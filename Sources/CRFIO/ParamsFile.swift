@@ -12,13 +12,27 @@ import Foundation
 /// (diagonal), an L×L list of lists (matrix) or a path to an L×L `.npy` file, relative to the
 /// params file. A kernel may also have `"compat_steps"`, a list of per-step compatibilities (an
 /// untied model from `crfview learn --untied`). `"unary": {"weight": a, "bias": [b_0, …]}` is a
-/// calibration U' = a·U + b_l applied before inference. Unknown keys are ignored, as the
-/// conformance cases carry descriptive ones.
+/// calibration U' = a·U + b_l applied before inference. A key that is not one of
+/// `topLevelKeys` (or `kernelKeys` inside a kernel) is an error naming the nearest known key:
+/// a typo such as "gausian" would otherwise drop a kernel without a word. The descriptive keys
+/// of the conformance cases ("steps", "probs_file", …) are known and not used.
 public struct ParamsFile: Sendable, Equatable {
     public var parameters: CRFParameters
     public var unary: UnarySettings
     /// The number of labels, when the file states it.
     public var labels: Int?
+    /// The `.npy` compatibility files the parameters name, as paths from the working folder.
+    public var files: [String] = []
+
+    /// Every key the top level may have.
+    public static let topLevelKeys = ["gaussian", "bilateral", "labels", "iterations", "gt_prob", "clip", "scale", "unary",
+                                      "steps", "probs_file", "labels_file", "unary_file", "unknown_is_zero"]
+    /// Every key a kernel object may have ("srgb" only in "bilateral").
+    public static let kernelKeys = ["sxy", "srgb", "compat", "compat_steps", "normalization"]
+    /// The keys of "unary": U' = weight·U + bias_l.
+    public static let unaryKeys = ["weight", "bias"]
+    /// Larger than any params file: a 1000x1000 compatibility matrix written out is under 30 MB.
+    public static let maximumFileSize = 64 << 20
 
     public init(parameters: CRFParameters, unary: UnarySettings = UnarySettings(), labels: Int? = nil) {
         self.parameters = parameters
@@ -27,7 +41,14 @@ public struct ParamsFile: Sendable, Equatable {
     }
 
     public static func read(_ path: String) throws -> ParamsFile {
-        let bytes = try FileBytes.read(path)
+        let file = try InputFile(path)
+        try file.check(atMost: maximumFileSize, "no params file")
+        return try parse(file.all(), path: path)
+    }
+
+    /// `read` on bytes already in memory; `path` names the file in errors and is where
+    /// relative compatibility files are found from.
+    static func parse(_ bytes: [UInt8], path: String) throws -> ParamsFile {
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: Data(bytes))
@@ -37,7 +58,7 @@ public struct ParamsFile: Sendable, Equatable {
         guard let root = object as? [String: Any] else {
             throw CRFIOError(path: path, message: "expected a JSON object at the top level")
         }
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = PathName.folder(of: path)
         var reader = Reader(path: path, folder: folder)
         return try reader.parse(root)
     }
@@ -88,6 +109,7 @@ public struct ParamsFile: Sendable, Equatable {
     private struct Reader {
         let path: String
         let folder: String
+        var files: [String] = []
 
         func fail(_ message: String) -> CRFIOError { CRFIOError(path: path, message: message) }
 
@@ -95,8 +117,11 @@ public struct ParamsFile: Sendable, Equatable {
             var parameters = CRFParameters(gaussian: nil, bilateral: nil)
             var unary = UnarySettings()
             var labels: Int?
+            try checkKeys(root, known: ParamsFile.topLevelKeys, in: nil)
+            if let u = root["unary"], !(u is NSNull) { try checkKeys(try object(u, "unary"), known: ParamsFile.unaryKeys, in: "unary") }
             if let g = root["gaussian"], !(g is NSNull) {
                 let o = try object(g, "gaussian")
+                try checkKeys(o, known: ParamsFile.kernelKeys.filter { $0 != "srgb" }, in: "gaussian")
                 parameters.gaussian = GaussianKernelParameters(
                     sxy: try float(o["sxy"], "gaussian.sxy", default: 3),
                     compat: try compat(o["compat"], "gaussian.compat", default: .potts(3)),
@@ -105,6 +130,7 @@ public struct ParamsFile: Sendable, Equatable {
             }
             if let b = root["bilateral"], !(b is NSNull) {
                 let o = try object(b, "bilateral")
+                try checkKeys(o, known: ParamsFile.kernelKeys, in: "bilateral")
                 parameters.bilateral = BilateralKernelParameters(
                     sxy: try float(o["sxy"], "bilateral.sxy", default: 80),
                     srgb: try float(o["srgb"], "bilateral.srgb", default: 13),
@@ -124,7 +150,36 @@ public struct ParamsFile: Sendable, Equatable {
                     weight: try float(o["weight"], "unary.weight", default: 1),
                     bias: try list.enumerated().map { i, x in try float(x, "unary.bias[\(i)]", default: 0) })
             }
-            return ParamsFile(parameters: parameters, unary: unary, labels: labels)
+            var file = ParamsFile(parameters: parameters, unary: unary, labels: labels)
+            file.files = files
+            return file
+        }
+
+        /// Fails on the first key (in sorted order) that is not `known`, naming the nearest
+        /// known key by edit distance.
+        func checkKeys(_ object: [String: Any], known: [String], in parent: String?) throws {
+            for key in object.keys.sorted() where !known.contains(key) {
+                let nearest = known.min { Self.editDistance(key, $0) < Self.editDistance(key, $1) }!
+                let full = parent.map { "\($0).\(key)" } ?? key
+                let suggestion = parent.map { "\($0).\(nearest)" } ?? nearest
+                throw fail("unknown key \"\(full)\"; did you mean \"\(suggestion)\"? (known keys: \(known.joined(separator: ", ")))")
+            }
+        }
+
+        /// Levenshtein distance: insertions, deletions and substitutions of one character.
+        static func editDistance(_ a: String, _ b: String) -> Int {
+            let a = Array(a), b = Array(b)
+            var row = Array(0...b.count)
+            for i in 1...max(a.count, 1) where !a.isEmpty {
+                var previous = row[0]
+                row[0] = i
+                for j in 1...max(b.count, 1) where !b.isEmpty {
+                    let current = row[j]
+                    row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+                    previous = current
+                }
+            }
+            return a.isEmpty ? b.count : row[b.count]
         }
 
         /// JSON true/false also arrive as NSNumber; their Objective-C type code is "c".
@@ -160,16 +215,17 @@ public struct ParamsFile: Sendable, Equatable {
             return n
         }
 
-        func compatSteps(_ v: Any?, _ key: String) throws -> [LabelCompatibility] {
+        mutating func compatSteps(_ v: Any?, _ key: String) throws -> [LabelCompatibility] {
             guard let v, !(v is NSNull) else { return [] }
             guard let list = v as? [Any], !list.isEmpty else { throw fail("\"\(key)\" must be a non-empty list of compatibilities") }
             return try list.enumerated().map { i, c in try compat(c, "\(key)[\(i)]", default: .potts(0)) }
         }
 
-        func compat(_ v: Any?, _ key: String, default value: LabelCompatibility) throws -> LabelCompatibility {
+        mutating func compat(_ v: Any?, _ key: String, default value: LabelCompatibility) throws -> LabelCompatibility {
             guard let v else { return value }
             if let s = v as? String {
-                let file = s.hasPrefix("/") || folder.isEmpty ? s : folder + "/" + s
+                let file = PathName.join(folder, s)
+                files.append(file)
                 return try CompatibilityFile.read(file)
             }
             if v is NSNumber { return .potts(try float(v, key, default: 0)) }

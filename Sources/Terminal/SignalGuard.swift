@@ -9,11 +9,11 @@ import Glibc
 /// work: `write(2)`, `tcsetattr(3)`, `sigaction(2)`, `raise(3)`; it never calls into curses,
 /// which is not reentrant.
 ///
-/// - SIGINT and SIGTERM, when `interruptible`: the first one only sets a flag that
-///   `TerminalScreen.nextEvent` turns into `.interrupt`, so the viewer can leave through
-///   its normal path; a second one while the first is still unhandled (the viewer is
-///   stuck) restores and terminates.
-/// - SIGHUP, SIGQUIT and the crash signals SIGSEGV, SIGBUS, SIGILL, SIGABRT, SIGFPE (a Swift
+/// - SIGINT, SIGTERM, SIGHUP and SIGQUIT, when `interruptible`: the first one only sets a
+///   flag that `TerminalScreen.nextEvent` turns into `.interrupt`, so the viewer can leave
+///   through its normal path and exit with 128 + the signal; a second one while the first is
+///   still unhandled (the viewer is stuck) restores and terminates.
+/// - The crash signals SIGSEGV, SIGBUS, SIGILL, SIGABRT, SIGFPE (a Swift
 ///   runtime trap is SIGILL): restore, put back the handler that was there before (the
 ///   Swift runtime's backtracer, or the default action) and re-raise, so the crash report,
 ///   exit status and core dump are what they would have been, now on a sane screen.
@@ -25,15 +25,15 @@ enum SignalGuard {
         var hasTerminalModes = false
         var reset: UnsafeMutableBufferPointer<UInt8>
         var interruptible = false
-        /// The pending SIGINT/SIGTERM, or 0.
+        /// The pending graceful signal, or 0.
         var interrupt: sig_atomic_t = 0
         /// The actions replaced by `install`, indexed by signal number, for the handler to
         /// put back without touching anything that could allocate.
         var previous: UnsafeMutablePointer<sigaction>
     }
 
-    static let gracefulSignals: [Int32] = [SIGINT, SIGTERM]
-    static let fatalSignals: [Int32] = [SIGHUP, SIGQUIT, SIGSEGV, SIGBUS, SIGILL, SIGABRT, SIGFPE]
+    static let gracefulSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
+    static let fatalSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGABRT, SIGFPE]
 
     /// Written only by `install`/`uninstall` on the thread that owns the screen, while no
     /// handler is installed; read by the handler.
@@ -93,16 +93,16 @@ enum SignalGuard {
         current.deallocate()
     }
 
-    /// Returns and clears a pending SIGINT/SIGTERM.
-    static func takeInterrupt() -> Bool {
-        guard let current = state, current.pointee.interrupt != 0 else { return false }
-        current.pointee.interrupt = 0
-        return true
+    /// Returns and clears a pending graceful signal's number.
+    static func takeInterrupt() -> Int32? {
+        guard let current = state, current.pointee.interrupt != 0 else { return nil }
+        defer { current.pointee.interrupt = 0 }
+        return current.pointee.interrupt
     }
 
     private static let handle: @convention(c) (Int32) -> Void = { signal in
         guard let current = SignalGuard.state else { return }
-        if current.pointee.interruptible, signal == SIGINT || signal == SIGTERM, current.pointee.interrupt == 0 {
+        if current.pointee.interruptible, gracefulSignals.contains(signal), current.pointee.interrupt == 0 {
             current.pointee.interrupt = signal
             return
         }

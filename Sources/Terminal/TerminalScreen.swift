@@ -45,8 +45,8 @@ public final class TerminalScreen {
     ///   - colors: `--colors`: `.auto`, or a mode to use (or cap at) instead.
     ///   - mouse: report mouse presses (this takes text selection from the terminal;
     ///     most terminals still select with Shift held).
-    ///   - interruptible: the first SIGINT/SIGTERM becomes an `.interrupt` event instead
-    ///     of ending the process (see `SignalGuard`).
+    ///   - interruptible: the first SIGINT, SIGTERM, SIGHUP or SIGQUIT becomes an
+    ///     `.interrupt` event instead of ending the process (see `SignalGuard`).
     public init(colors: ColorModeOption = .auto, mouse: Bool = true, interruptible: Bool = true,
                 environment: [String: String] = ProcessInfo.processInfo.environment) throws(TerminalError) {
         precondition(!Self.isRunning, "only one TerminalScreen can run at a time")
@@ -150,6 +150,10 @@ public final class TerminalScreen {
         doupdate()
     }
 
+    /// The signal that became the last `.interrupt`, so the program can exit with 128 + it
+    /// as a process ended by that signal would.
+    public private(set) var endingSignal: Int32?
+
     /// Waits up to `timeoutMs` milliseconds (forever when negative; 0 polls) for input.
     /// Returns nil on timeout and skips keys the viewer has no name for. Waiting happens
     /// in slices of at most 50 ms so a SIGINT/SIGTERM turns into `.interrupt` promptly.
@@ -157,7 +161,10 @@ public final class TerminalScreen {
         let start = DispatchTime.now().uptimeNanoseconds
         var polled = false
         while true {
-            if SignalGuard.takeInterrupt() { return .interrupt }
+            if let signal = SignalGuard.takeInterrupt() {
+                endingSignal = signal
+                return .interrupt
+            }
             let elapsed = Int((DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
             let remaining = timeoutMs < 0 ? Int.max : timeoutMs - elapsed
             if polled && remaining <= 0 { return nil }

@@ -1,3 +1,4 @@
+import CRFIO
 import DenseCRF
 
 /// How each tunable value changes with `+`/`-` (fine) and `=`/`_` (coarse), and how a typed
@@ -55,8 +56,12 @@ public enum ParameterEditor {
         }
     }
 
-    /// The model with `parameter` set to a typed `text`, or an error message to show.
-    public static func set(_ parameter: TunableParameter, to text: String,
+    /// The model with `parameter` set to a typed `text`, or an error message to show. The text
+    /// is read as the command line reads it (`ValueText`): for a whole compatibility a comma
+    /// list is a diagonal, one entry per label. The result is checked as the engine checks a
+    /// model (`CRFParameters.validate`) for `labels` labels, so a value the engine would
+    /// refuse is refused here with its message.
+    public static func set(_ parameter: TunableParameter, to text: String, labels: Int,
                            _ p: CRFParameters, _ u: UnarySettings) -> Result<(CRFParameters, UnarySettings), EditError> {
         let trimmed = text.trimmingWhitespace()
         if parameter == .scale, trimmed == "none" || trimmed.isEmpty {
@@ -64,41 +69,60 @@ public enum ParameterEditor {
             u.scale = nil
             return .success((p, u))
         }
-        guard let value = Float(trimmed), value.isFinite else { return .failure(EditError("'\(text)' is not a number")) }
         var p = p, u = u
-        func positive() throws(EditError) -> Float {
-            guard value > 0 else { throw EditError("\(parameter.name) must be positive") }
-            return value
+        switch parameter {
+        case .gaussianCompat, .bilateralCompat:
+            guard let typed = ValueText.compatibility(trimmed) else {
+                return .failure(EditError("'\(text)' is not a number or a comma list of numbers"))
+            }
+            let bilateral = parameter == .bilateralCompat
+            guard let current = bilateral ? p.bilateral?.compat : p.gaussian?.compat else { break }
+            let c: LabelCompatibility
+            if case .potts(let value) = typed { c = setWhole(current, value) } else { c = typed }
+            if bilateral { p.bilateral?.compat = c } else { p.gaussian?.compat = c }
+        default:
+            guard let value = ValueText.number(trimmed) else { return .failure(EditError("'\(text)' is not a number")) }
+            do {
+                try set(parameter, value, &p, &u)
+            } catch {
+                return .failure(error)
+            }
         }
         do {
-            switch parameter {
-            case .gaussianSxy: p.gaussian?.sxy = try positive()
-            case .bilateralSxy: p.bilateral?.sxy = try positive()
-            case .bilateralSrgb: p.bilateral?.srgb = try positive()
-            case .gaussianCompat: if let c = p.gaussian?.compat { p.gaussian?.compat = setWhole(c, value) }
-            case .bilateralCompat: if let c = p.bilateral?.compat { p.bilateral?.compat = setWhole(c, value) }
-            case .compatCell(let bilateral, let r, let c):
-                if bilateral, let m = p.bilateral?.compat { p.bilateral?.compat = setCell(m, r, c) { _ in value } }
-                if !bilateral, let m = p.gaussian?.compat { p.gaussian?.compat = setCell(m, r, c) { _ in value } }
-            case .iterations:
-                guard value >= 0, value <= 1000, value == value.rounded() else { throw EditError("iterations must be a whole number 0...1000") }
-                p.iterations = Int(value)
-            case .gtProb:
-                guard value > 0, value < 1 else { throw EditError("gt_prob must be in (0, 1)") }
-                u.gtProb = value
-            case .clip:
-                guard value > 0, value < 1 else { throw EditError("clip must be in (0, 1)") }
-                u.clip = value
-            case .scale:
-                guard value > 0, value <= 1 else { throw EditError("scale must be in (0, 1]") }
-                u.scale = value
-            }
-        } catch let error as EditError {
-            return .failure(error)
+            try p.validate(labels: labels)
         } catch {
-            return .failure(EditError("\(error)"))
+            return .failure(EditError(error.message))
         }
         return .success((p, u))
+    }
+
+    /// One typed number applied to a parameter that takes a number.
+    private static func set(_ parameter: TunableParameter, _ value: Float, _ p: inout CRFParameters, _ u: inout UnarySettings) throws(EditError) {
+        func width(dividing largest: Float) throws(EditError) -> Float {
+            do { try CRFParameters.checkWidth(value, parameter.name, largestFeature: largest) } catch { throw EditError(error.message) }
+            return value
+        }
+        switch parameter {
+        case .gaussianSxy: p.gaussian?.sxy = try width(dividing: CRFParameters.largestCoordinate)
+        case .bilateralSxy: p.bilateral?.sxy = try width(dividing: CRFParameters.largestCoordinate)
+        case .bilateralSrgb: p.bilateral?.srgb = try width(dividing: CRFParameters.largestColourLevel)
+        case .gaussianCompat, .bilateralCompat: break
+        case .compatCell(let bilateral, let r, let c):
+            if bilateral, let m = p.bilateral?.compat { p.bilateral?.compat = setCell(m, r, c) { _ in value } }
+            if !bilateral, let m = p.gaussian?.compat { p.gaussian?.compat = setCell(m, r, c) { _ in value } }
+        case .iterations:
+            guard value >= 0, value <= 1000, value == value.rounded() else { throw EditError("iterations must be a whole number 0...1000") }
+            p.iterations = Int(value)
+        case .gtProb:
+            guard value > 0, value < 1 else { throw EditError("gt_prob must be in (0, 1)") }
+            u.gtProb = value
+        case .clip:
+            guard value > 0, value < 1 else { throw EditError("clip must be in (0, 1)") }
+            u.clip = value
+        case .scale:
+            guard value > 0, value <= 1 else { throw EditError("scale must be in (0, 1]") }
+            u.scale = value
+        }
     }
 
     /// A typed number for a whole compatibility: the Potts weight, or the factor a diagonal or

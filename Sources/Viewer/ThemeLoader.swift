@@ -1,3 +1,4 @@
+import CRFIO
 import Foundation
 
 /// Finds themes by name: the built-ins compiled into the binary, then the user's theme
@@ -44,9 +45,11 @@ public struct ThemeLoader: Sendable {
         if let path = userThemeFiles[name] {
             let text: String
             do {
-                text = try String(contentsOfFile: path, encoding: .utf8)
+                text = String(decoding: try InputFile(path).all(), as: UTF8.self)
+            } catch let error as CRFIOError {
+                throw .unreadable(path: path, reason: error.message)
             } catch {
-                throw .unreadable(path: path, reason: error.localizedDescription)
+                throw .unreadable(path: path, reason: "\(error)")
             }
             return try ThemeParser.parse(text, path: path, name: name)
         }

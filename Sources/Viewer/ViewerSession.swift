@@ -52,6 +52,9 @@ public final class ViewerSession {
     public private(set) var showHelp = false
     public private(set) var quitRequested = false
     public private(set) var message: String?
+
+    /// Shows `text` on the status line (as the viewer's own notices are shown).
+    public func show(_ text: String) { message = text }
     /// The inspected pixel, in original-image coordinates.
     public private(set) var cursor: Point
     private var lastAdvance: ContinuousClock.Instant?
@@ -182,7 +185,7 @@ public final class ViewerSession {
         }
     }
 
-    /// Typing a value after Enter: digits and signs append, Backspace deletes, Enter applies,
+    /// Typing a value after Enter: digits, signs, commas and spaces append, Backspace deletes, Enter applies,
     /// Escape cancels.
     private func edit(_ key: Key) -> Bool {
         switch key {
@@ -193,11 +196,11 @@ public final class ViewerSession {
         case .enter:
             let text = editText ?? ""
             editText = nil
-            switch ParameterEditor.set(currentParameter, to: text, parameters, unarySettings) {
+            switch ParameterEditor.set(currentParameter, to: text, labels: problem.labelCount, parameters, unarySettings) {
             case .success(let (p, u)): apply(p, u)
             case .failure(let error): message = error.message
             }
-        case .character(let c) where c.isNumber || "+-.eE".contains(c) || c.isLetter:
+        case .character(let c) where c.isNumber || "+-.eE, ".contains(c) || c.isLetter:
             editText?.append(c)
         default:
             return false

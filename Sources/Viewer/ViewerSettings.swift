@@ -1,3 +1,4 @@
+import CRFIO
 import Foundation
 import TOMLKit
 
@@ -24,15 +25,20 @@ public struct ViewerSettings: Equatable, Sendable {
         return nil
     }
 
-    /// Reads settings; a missing file gives defaults, a broken one an error naming it.
+    /// Reads settings; a missing file gives defaults, a broken one an error (the caller names
+    /// the file).
     public static func load(from path: String) throws -> ViewerSettings {
         guard FileManager.default.fileExists(atPath: path) else { return ViewerSettings() }
-        let text = try String(contentsOfFile: path, encoding: .utf8)
+        return try parse(String(decoding: try InputFile(path).all(), as: UTF8.self), path: path)
+    }
+
+    /// The settings in a config file's `text`; `path` names it in errors.
+    static func parse(_ text: String, path: String) throws -> ViewerSettings {
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
         } catch {
-            throw SettingsError(message: "\(path): not valid TOML: \(error)")
+            throw SettingsError(message: "not valid TOML: \(error)")
         }
         return ViewerSettings(theme: table["theme"]?.string, colors: table["colors"]?.string,
                               speedIndex: table["play_speed"]?.int, view: table["view"]?.string)
@@ -45,9 +51,9 @@ public struct ViewerSettings: Equatable, Sendable {
         if let colors { table["colors"] = colors }
         if let speedIndex { table["play_speed"] = speedIndex }
         if let view { table["view"] = view }
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: PathName.folder(of: path), withIntermediateDirectories: true)
         let text = "# crfview viewer settings, written on quit\n" + table.convert(to: .toml) + "\n"
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        try AtomicFile.write(Array(text.utf8), to: path)
     }
 
     public struct SettingsError: Error, CustomStringConvertible {

@@ -44,14 +44,19 @@ public struct WorkingCopy: Sendable {
         }
     }
 
+    /// The smallest sxy `CRFParameters.checkWidth` accepts.
+    static let minimumSpatialWidth = CRFParameters.smallestWidth(largestFeature: CRFParameters.largestCoordinate)
+
     public var size: Size { Size(width: image.width, height: image.height) }
     public var isReduced: Bool { scale != 1 }
 
-    /// The model parameters with widths converted from original to working pixels.
+    /// The model parameters with widths converted from original to working pixels, kept at or
+    /// above `minimumSpatialWidth` (a width that small already isolates every pixel, so the
+    /// filter is the same).
     public func workingParameters(_ p: CRFParameters) -> CRFParameters {
         var q = p
-        q.gaussian?.sxy *= scale
-        q.bilateral?.sxy *= scale
+        if let s = p.gaussian?.sxy { q.gaussian?.sxy = max(s * scale, Self.minimumSpatialWidth) }
+        if let s = p.bilateral?.sxy { q.bilateral?.sxy = max(s * scale, Self.minimumSpatialWidth) }
         return q
     }
 }

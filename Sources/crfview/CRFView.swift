@@ -1,12 +1,45 @@
 import ArgumentParser
+import CRFApp
+import Foundation
 
 /// The `crfview` command: a thin layer of subcommands over the DenseCRF, CRFIO and Viewer
 /// libraries.
+///
+/// Exit status: 0 on success; 1 on any error, reported as one line `error: <flag or file>:
+/// <problem>` on stderr (command-line mistakes included); 128 + N when ended by signal N.
 @main
 struct CRFView: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "crfview",
         abstract: "Dense CRF (Krähenbühl & Koltun 2011, CRF-RNN mean-field) inference, inspection and tuning.",
+        discussion: "Exit status: 0 on success, 1 on any error (one line 'error: <flag or file>: <problem>' on stderr), 128+N when ended by signal N.",
         subcommands: [View.self, Infer.self, Eval.self, Learn.self, Bench.self, MakeSamples.self],
         defaultSubcommand: View.self)
+
+    /// ArgumentParser's `main`, with its multi-line parse errors (and their exit status 64)
+    /// replaced by the one-line form every other error has, and negative numbers accepted as
+    /// option values.
+    static func main() {
+        // A reader that goes away (a closed pipe or FIFO) is a write error, not a kill.
+        signal(SIGPIPE, SIG_IGN)
+        EndingSignals.install()
+        do {
+            try Environment.check()
+        } catch {
+            Foundation.exit(report(error).rawValue)
+        }
+        do {
+            var command = try parseAsRoot(NegativeValues.attached(Array(CommandLine.arguments.dropFirst())))
+            try command.run()
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
+        } catch {
+            if exitCode(for: error) == .success {
+                print(fullMessage(for: error))   // --help, help <subcommand>
+                Foundation.exit(0)
+            }
+            FileHandle.standardError.write(Data((UsageError.line(for: message(for: error)) + "\n").utf8))
+            Foundation.exit(1)
+        }
+    }
 }

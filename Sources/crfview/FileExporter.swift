@@ -26,33 +26,33 @@ struct FileExporter: ViewerExporter {
         let image = r.image
         let labels = r.labels
         let l = r.marginals.labelCount
-        var outputs = OutputFiles()
-        try outputs.write("\(prefix)-labels.png") {
+        var files = OutputFiles()
+        try files.stage("\(prefix)-labels.png") {
             guard l <= 256 else { throw CLIFailure("\(prefix)-labels.png", "\(l) labels do not fit an 8-bit PNG") }
-            try LabelImageFile.writeIndexed(width: image.width, height: image.height, indices: labels.map { UInt8($0) },
-                                            palette: VOCColormap.colors(count: max(l, 2)), to: "\(prefix)-labels.png")
+            return try LabelImageFile.encodeIndexed(width: image.width, height: image.height, indices: labels.map { UInt8($0) },
+                                                    palette: VOCColormap.colors(count: max(l, 2)), path: "\(prefix)-labels.png")
         }
-        try outputs.write("\(prefix)-overlay.png") {
+        try files.stage("\(prefix)-overlay.png") {
             let palette = r.palette.map { ($0.r, $0.g, $0.b) }
-            try ImageFile.writePNG(LabelOverlay.blend(image: image, labels: labels, palette: palette), to: "\(prefix)-overlay.png")
+            return try ImageFile.encodePNG(LabelOverlay.blend(image: image, labels: labels, palette: palette), path: "\(prefix)-overlay.png")
         }
-        try outputs.write("\(prefix)-q.npy") {
-            try NPYFile.write(NPYArray(shape: [l, image.height, image.width], values: r.marginals.labelMajor()), to: "\(prefix)-q.npy")
+        try files.stage("\(prefix)-q.npy") {
+            NPYFile.encode(NPYArray(shape: [l, image.height, image.width], values: r.marginals.labelMajor()))
         }
-        try outputs.write("\(prefix)-params.json") {
-            let json = ParamsFile(parameters: r.parameters, unary: r.unarySettings, labels: l).json()
-            try AtomicFile.write(Array(json.utf8), to: "\(prefix)-params.json")
+        try files.stage("\(prefix)-params.json") {
+            Array(ParamsFile(parameters: r.parameters, unary: r.unarySettings, labels: l).json().utf8)
         }
-        try outputs.write("\(prefix)-unary.npy") {
+        try files.stage("\(prefix)-unary.npy") {
             let (shape, values) = PydensecrfSnippet.unaryArray(r.problem.source, width: image.width, height: image.height)
-            try NPYFile.write(NPYArray(shape: shape, values: values), to: "\(prefix)-unary.npy")
+            return NPYFile.encode(NPYArray(shape: shape, values: values))
         }
-        try outputs.write("\(prefix)-pydensecrf.py") {
+        try files.stage("\(prefix)-pydensecrf.py") {
             let script = PydensecrfSnippet.make(imagePath: r.problem.imagePath ?? "image.png", source: r.problem.source,
                                                 origin: r.problem.sourcePath ?? "the viewer", unaryFile: "\(prefix)-unary.npy",
                                                 parameters: r.parameters, unary: r.unarySettings)
-            try AtomicFile.write(Array(script.utf8), to: "\(prefix)-pydensecrf.py")
+            return Array(script.utf8)
         }
+        try files.commit()
         return "saved \(prefix)-{labels.png,overlay.png,q.npy,params.json,unary.npy,pydensecrf.py}"
     }
 }

@@ -47,6 +47,13 @@ struct ModelOptions: ParsableArguments {
         return ModelChoice(paramsPath: paramsFile, paramsFile: file) { labels in try options.resolve(file, labels: labels) }
     }
 
+    /// The files these options read: the params file, the compatibility `.npy` files of the
+    /// flags and those the params file names.
+    func inputFiles() throws -> [String] {
+        let flags = [gaussianCompat, bilateralCompat].compactMap { $0 }.filter { $0.hasSuffix(".npy") }
+        return (paramsFile.map { [$0] } ?? []) + flags + (try loadParamsFile()?.files ?? [])
+    }
+
     /// Merges `--params` and the flags into a model for `labels` labels, checking every value
     /// and naming the flag or file a bad one came from.
     func resolve(_ file: ParamsFile?, labels: Int) throws -> (CRFParameters, UnarySettings) {
@@ -76,15 +83,23 @@ struct ModelOptions: ParsableArguments {
         if let s = scale { unary.scale = s }
 
         // Attribute each problem to the flag that set it, else to the params file.
-        for (value, flag) in [(gaussianSxy, "--gaussian-sxy"), (bilateralSxy, "--bilateral-sxy"), (bilateralSrgb, "--bilateral-srgb")] {
-            if let v = value, !(v > 0 && v.isFinite) { throw CLIFailure(flag, "must be positive, got \(v)") }
+        let widths = [(gaussianSxy, "--gaussian-sxy", CRFParameters.largestCoordinate), (bilateralSxy, "--bilateral-sxy", CRFParameters.largestCoordinate),
+                      (bilateralSrgb, "--bilateral-srgb", CRFParameters.largestColourLevel)]
+        for (value, flag, largest) in widths {
+            if let v = value { try CLIFailure.attributing(to: flag) { try CRFParameters.checkWidth(v, "width", largestFeature: largest) } }
         }
         if let t = iterations, t < 0 { throw CLIFailure("--iterations", "must be at least 0, got \(t)") }
         if let g = p.gaussian {
-            try CLIFailure.attributing(to: Self.subject(gaussianCompat, flag: "--gaussian-compat", origin)) { try g.compat.validate(labels: labels) }
+            try CLIFailure.attributing(to: Self.subject(gaussianCompat, flag: "--gaussian-compat", origin)) {
+                try g.compat.validate(labels: labels)
+                try CRFParameters.checkCompatibility(g.compat, "gaussian compat")
+            }
         }
         if let b = p.bilateral {
-            try CLIFailure.attributing(to: Self.subject(bilateralCompat, flag: "--bilateral-compat", origin)) { try b.compat.validate(labels: labels) }
+            try CLIFailure.attributing(to: Self.subject(bilateralCompat, flag: "--bilateral-compat", origin)) {
+                try b.compat.validate(labels: labels)
+                try CRFParameters.checkCompatibility(b.compat, "bilateral compat")
+            }
         }
         try CLIFailure.attributing(to: origin) { try p.validate(labels: labels) }
         if let s = unary.scale, !(s > 0 && s <= 1) { throw CLIFailure(scale != nil ? "--scale" : origin, "scale must be in (0, 1], got \(s)") }
@@ -102,11 +117,7 @@ struct ModelOptions: ParsableArguments {
 
     /// A compat flag: a number (Potts), a comma list (diagonal) or a path to an L×L `.npy`.
     static func compat(_ text: String, flag: String) throws -> LabelCompatibility {
-        let parts = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        let numbers = parts.compactMap(Float.init)
-        if numbers.count == parts.count, !numbers.isEmpty {
-            return numbers.count == 1 && !text.contains(",") ? .potts(numbers[0]) : .diagonal(numbers)
-        }
+        if let c = ValueText.compatibility(text) { return c }
         if text.hasSuffix(".npy") {
             return try CLIFailure.attributing(to: text) { try CompatibilityFile.read(text) }
         }

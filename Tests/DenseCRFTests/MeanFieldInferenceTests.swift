@@ -85,10 +85,12 @@ import Testing
         #expect(abs(inference.statistics[0].mapEnergy - e) < 1e-6 * abs(e))
     }
 
+    /// The largest accepted compatibilities and the smallest accepted widths.
     @Test func hugeCompatibilityAndTinyWidthsStayFinite() throws {
+        let big = CRFParameters.maximumCompatibility
         let cases: [CRFParameters] = [
-            CRFParameters(gaussian: GaussianKernelParameters(sxy: 3, compat: .potts(1e30)), bilateral: BilateralKernelParameters(sxy: 80, srgb: 1e-6, compat: .potts(3e38))),
-            CRFParameters(gaussian: GaussianKernelParameters(sxy: 1e-7, compat: .potts(-3e38)), bilateral: BilateralKernelParameters(sxy: 1e-9, srgb: 1e-30, compat: .matrix([[3e38, -3e38, 1], [-3e38, 3e38, 0], [1, 0, 3e38]]))),
+            CRFParameters(gaussian: GaussianKernelParameters(sxy: 3, compat: .potts(big)), bilateral: BilateralKernelParameters(sxy: 80, srgb: 1e-6, compat: .potts(big))),
+            CRFParameters(gaussian: GaussianKernelParameters(sxy: 2.8e-20, compat: .potts(-big)), bilateral: BilateralKernelParameters(sxy: 1e-9, srgb: 7.5e-37, compat: .matrix([[big, -big, 1], [-big, big, 0], [1, 0, big]]))),
             CRFParameters(gaussian: GaussianKernelParameters(sxy: 1e30, compat: .potts(5)), bilateral: BilateralKernelParameters(sxy: 1e30, srgb: 1e30, compat: .potts(5))),
         ]
         for parameters in cases {

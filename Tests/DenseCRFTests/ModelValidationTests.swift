@@ -50,6 +50,26 @@ import Testing
         #expect(err?.message == "compatibility matrix is 3x3 but there are 2 labels (need 2x2)")
     }
 
+    /// Widths below the smallest that keeps the scaled features finite, and compatibilities
+    /// that would swamp every label alike, are refused with the limit in the message.
+    @Test func widthsAndCompatibilitiesHaveLimits() throws {
+        let image = TestImages.twoRegions(width: 4, height: 4)
+        let unary = try UnaryEnergies(pixelMajor: [Float](repeating: 1, count: 32), labels: 2, pixels: 16)
+        func message(_ p: CRFParameters) -> String? {
+            #expect(throws: CRFError.self) { try DenseCRF(image: image, unary: unary, parameters: p) }?.message
+        }
+        #expect(message(CRFParameters(gaussian: GaussianKernelParameters(sxy: 1e-37)))
+            == "gaussian sxy must be at least 2.710506e-20 (smaller widths make the scaled features overflow), got 1e-37")
+        #expect(message(CRFParameters(bilateral: BilateralKernelParameters(srgb: 1e-45)))
+            == "bilateral srgb must be at least 7.4937774e-37 (smaller widths make the scaled features overflow), got 1e-45")
+        #expect(message(CRFParameters(bilateral: BilateralKernelParameters(compat: .potts(1e38))))
+            == "bilateral compat must be at most 1e+20 in magnitude (larger weights swamp every label alike), got 1e+38")
+        let kernel = FeatureKernelParameters(features: [Float](repeating: 1e30, count: 16), dimension: 1, widths: [1e-10], compat: .potts(1))
+        #expect(message(CRFParameters(gaussian: nil, bilateral: nil, featureKernels: [kernel]))
+            == "feature kernel 1 width must be at least 2.9387364e-09 (smaller widths make the scaled features overflow), got 1e-10")
+        _ = try DenseCRF(image: image, unary: unary, parameters: CRFParameters(gaussian: GaussianKernelParameters(sxy: 2.710506e-20, compat: .potts(1e20))))
+    }
+
     @Test func compatibilityMeanings() {
         #expect(LabelCompatibility.potts(2).dense(labels: 2) == [-2, 0, 0, -2])
         #expect(LabelCompatibility.diagonal([1, -3]).dense(labels: 2) == [1, 0, 0, -3])

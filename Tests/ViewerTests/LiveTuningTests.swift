@@ -83,11 +83,36 @@ import Testing
         for c in "-1" { s.handle(ViewerFixture.key(c), now: t0) }
         s.handle(.key(.enter), now: t0)
         #expect(s.parameters.gaussian?.sxy == 4.5)
-        #expect(s.message == "gaussian sxy must be positive")
+        #expect(s.message == "gaussian sxy must be positive and finite, got -1.0")
         s.handle(.key(.enter), now: t0)
         s.handle(ViewerFixture.key("9"), now: t0)
         s.handle(.key(.escape), now: t0)
         #expect(s.editText == nil && s.parameters.gaussian?.sxy == 4.5)
+    }
+
+    /// Typed values are read as the command line reads them: a comma list is a diagonal (not
+    /// "1,5" → 15), and what the engine would refuse is refused with the engine's words.
+    @Test func typedValuesFollowTheCommandLine() throws {
+        let (s, _) = try finished()
+        func type(_ text: String) {
+            s.handle(.key(.enter), now: t0)
+            for c in text { s.handle(ViewerFixture.key(c), now: t0) }
+            s.handle(.key(.enter), now: t0)
+        }
+        while s.currentParameter != .gaussianCompat { s.handle(ViewerFixture.key("]"), now: t0) }
+        type("1, 2,3")
+        #expect(s.parameters.gaussian?.compat == .diagonal([1, 2, 3]))
+        type("1,5")
+        #expect(s.parameters.gaussian?.compat == .diagonal([1, 2, 3]))
+        #expect(s.message == "diagonal compatibility has 2 values but there are 3 labels")
+        type("1e21")
+        #expect(s.message == "gaussian compat must be at most 1e+20 in magnitude (larger weights swamp every label alike), got 1e+21")
+        while s.currentParameter != .gaussianSxy { s.handle(ViewerFixture.key("["), now: t0) }
+        type("1e-37")
+        #expect(s.parameters.gaussian?.sxy == 2)
+        #expect(s.message == "gaussian sxy must be at least 2.710506e-20 (smaller widths make the scaled features overflow), got 1e-37")
+        type("1,5")
+        #expect(s.message == "'1,5' is not a number")
     }
 
     @Test func matrixCompatibilityCellsAndScaling() throws {

@@ -30,7 +30,11 @@ struct Bench: ParsableCommand {
 
     func run() throws {
         do {
-            if let threads { Parallelism.setWorkerCount(threads) }
+            guard repetitions >= 1 else { throw CLIFailure("--repeat", "must be at least 1, got \(repetitions)") }
+            if let threads {
+                try Environment.checkThreads(threads, "\(threads)", subject: "--threads")
+                Parallelism.setWorkerCount(threads)
+            }
             let problem = try loadProblem()
             if screen {
                 try benchScreen(problem)
@@ -76,7 +80,7 @@ struct Bench: ParsableCommand {
         let clock = ContinuousClock()
         var best: (Double, Double)?
         var points: [String] = []
-        for _ in 0..<max(1, repetitions) {
+        for _ in 0..<repetitions {
             let t0 = clock.now
             let crf = try DenseCRF(image: problem.image, unary: unaryEnergies, parameters: problem.parameters)
             let t1 = clock.now

@@ -62,8 +62,7 @@ struct Infer: ParsableCommand {
         if let j = jobs, j < 1 { throw CLIFailure("--jobs", "must be at least 1, got \(j)") }
         let items = try dataset.items(folders: paths)
         try DatasetList.requireUniqueNames(items, source: dataset.list ?? dataset.voc ?? "command line")
-        let parent = (out as NSString).deletingLastPathComponent
-        try OutputFiles.checkFolder(parent.isEmpty ? "." : parent, subject: out)
+        try OutputFiles.checkFolder(PathName.folder(of: out), subject: out)
         try CLIFailure.attributing(to: out) { try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) }
         let runner = BatchRunner(items: items, outputs: .init(folder: out, probs: withProbs, float16: probsDtype == "float16", overlay: withOverlay, overwrite: overwrite),
                                  mapOptions: try unary.mapOptions(batch: true), model: try model.choice())
@@ -94,8 +93,11 @@ struct Infer: ParsableCommand {
             return Double(d.components.seconds) * 1e3 + Double(d.components.attoseconds) / 1e15
         }
 
-        try OutputFiles.checkWritable([outLabels, outProbs, outOverlay, energyLog])
-        let problem = try Problem.load(imagePath: imagePath, unary: try unary.spec(), mapOptions: try unary.mapOptions(), model: try model.choice())
+        let outputs = [("--out-labels", outLabels), ("--out-probs", outProbs), ("--out-overlay", outOverlay), ("--energy-log", energyLog)]
+            .compactMap { flag, path in path.map { (flag: flag, path: $0) } }
+        let spec = try unary.spec()
+        try OutputFiles.check(outputs: outputs, inputs: [imagePath] + spec.inputFiles + model.inputFiles())
+        let problem = try Problem.load(imagePath: imagePath, unary: spec, mapOptions: try unary.mapOptions(), model: try model.choice())
         printNotes(problem.notes)
         let labels = problem.labelCount
         if let out = outLabels, labels > 256 {
@@ -113,23 +115,24 @@ struct Infer: ParsableCommand {
         inference.run(problem.parameters.iterations)
         let iterate = lap()
 
-        var outputs = OutputFiles()
+        var files = OutputFiles()
         let image = problem.image
         let argmax = inference.currentLabels
         if let path = outLabels {
-            try outputs.write(path) { try ResultFiles.writeLabels(argmax, count: labels, image: image, to: path) }
+            try files.stage(path) { try ResultFiles.labels(argmax, count: labels, image: image, path: path) }
         }
         if let path = outOverlay {
-            try outputs.write(path) { try ResultFiles.writeOverlay(argmax, image: image, to: path) }
+            try files.stage(path) { try ResultFiles.overlay(argmax, image: image, path: path) }
         }
         if let path = outProbs {
-            try outputs.write(path) { try ResultFiles.writeMarginals(inference.finish(), image: image, float16: probsDtype == "float16", to: path) }
+            try files.stage(path) { ResultFiles.marginals(inference.finish(), image: image, float16: probsDtype == "float16") }
         }
         if let path = energyLog {
             let rows = inference.statistics.map { "\($0.iteration),\($0.kl),\($0.mapEnergy),\($0.changed)" }
             let text = (["iteration,kl,map_energy,changed"] + rows).joined(separator: "\n") + "\n"
-            try outputs.write(path) { try AtomicFile.write(Array(text.utf8), to: path) }
+            try files.stage(path) { Array(text.utf8) }
         }
+        try files.commit()
         let save = lap()
         if [outLabels, outProbs, outOverlay, energyLog].allSatisfy({ $0 == nil }) {
             print(Self.summary(labels: argmax, unary: unaryEnergies.labels(), milliseconds: load + build + iterate))

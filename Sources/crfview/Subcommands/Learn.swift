@@ -75,8 +75,8 @@ struct Learn: ParsableCommand {
         guard trainIterations >= 1 else { throw CLIFailure("--train-iterations", "must be at least 1, got \(trainIterations)") }
         guard epochs >= 1 else { throw CLIFailure("--epochs", "must be at least 1, got \(epochs)") }
         if let r = learningRate, !(r > 0 && r.isFinite) { throw CLIFailure("--learning-rate", "must be positive, got \(r)") }
-        try OutputFiles.checkWritable([out, log])
-        if let out, let log, out == log { throw CLIFailure(log, "is also the --out file") }
+        try OutputFiles.check(outputs: [("--out", out), ("--log", log)].compactMap { flag, path in path.map { (flag: flag, path: $0) } },
+                              inputs: try model.inputFiles())
 
         let choice = try model.choice()
         let (training, parameters, settings) = try load(folders, choice: choice)
@@ -96,14 +96,15 @@ struct Learn: ParsableCommand {
         }
         progress.finish()
 
-        var outputs = OutputFiles()
+        var files = OutputFiles()
         if let out {
             let file = ParamsFile(parameters: result.parameters, unary: settings, labels: layout.labels)
-            try outputs.write(out) { try AtomicFile.write(Array(file.json().utf8), to: out) }
+            try files.stage(out) { Array(file.json().utf8) }
         }
         if let log {
-            try outputs.write(log) { try AtomicFile.write(Array(LearnProgress.csv(result.history).utf8), to: log) }
+            try files.stage(log) { Array(LearnProgress.csv(result.history).utf8) }
         }
+        try files.commit()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         if json {
             print(try LearnSummary(result: result, seconds: seconds).json(), terminator: "")

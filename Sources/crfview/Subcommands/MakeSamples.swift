@@ -4,6 +4,7 @@ import CRFIO
 import DenseCRF
 import Foundation
 import SceneSynth
+import TOMLKit
 
 /// `crfview make-samples`: writes the bundled sample folders from the SceneSynth generator.
 ///
@@ -43,7 +44,7 @@ struct MakeSamples: ParsableCommand {
             guard train >= 1 else { throw CLIFailure("--train", "must be at least 1, got \(train)") }
             guard val >= 0 else { throw CLIFailure("--val", "must be at least 0, got \(val)") }
             for (split, recipe) in LearningSet.scenes(train: train, validation: val) {
-                try make(recipe, in: (out as NSString).appendingPathComponent(split))
+                try make(recipe, in: PathName.join(out, split))
             }
             return
         }
@@ -56,16 +57,46 @@ struct MakeSamples: ParsableCommand {
         for recipe in recipes { try make(recipe, in: out) }
     }
 
-    /// Renders one recipe into `parent/<name>`.
+    /// Renders one recipe into `parent/<name>`; a folder it created is removed again when
+    /// writing fails.
     private func make(_ recipe: SceneRecipe, in parent: String) throws {
         let sample = recipe.render(seed: UInt64(seed))
-        let folder = (parent as NSString).appendingPathComponent(recipe.name)
+        let folder = PathName.join(parent, recipe.name)
+        let created = try Self.prepareFolder(folder)
+        do {
+            let bytes = try write(sample, to: folder)
+            let size = "\(sample.image.width)x\(sample.image.height)"
+            print("\(folder): \(size), \(sample.classes.count) classes, present: \(sample.present.map(\.name).joined(separator: " ")); \(String(format: "%.1f", Double(bytes) / 1e6)) MB")
+        } catch {
+            if created { rmdir(folder) }
+            throw error
+        }
+    }
+
+    /// Makes the sample's folder, or accepts an existing one that is empty or holds a sample
+    /// this command made (its sample.toml names the SceneSynth generator), so a user's own
+    /// files are never overwritten. Returns whether the folder was created.
+    static func prepareFolder(_ folder: String) throws -> Bool {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw CLIFailure(folder, "exists and is not a folder") }
+            let entries = try CLIFailure.attributing(to: folder) { try FileManager.default.contentsOfDirectory(atPath: folder) }
+            guard entries.isEmpty || isGenerated(folder) else {
+                throw CLIFailure(folder, "exists and was not made by make-samples (no sample.toml from SceneSynth); remove it or choose another --out")
+            }
+            return false
+        }
         try CLIFailure.attributing(to: folder) {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         }
-        let bytes = try write(sample, to: folder)
-        let size = "\(sample.image.width)x\(sample.image.height)"
-        print("\(folder): \(size), \(sample.classes.count) classes, present: \(sample.present.map(\.name).joined(separator: " ")); \(String(format: "%.1f", Double(bytes) / 1e6)) MB")
+        return true
+    }
+
+    /// Whether `folder/sample.toml` says the folder came from the generator.
+    private static func isGenerated(_ folder: String) -> Bool {
+        guard let text = try? String(contentsOfFile: PathName.join(folder, "sample.toml"), encoding: .utf8),
+              let table = try? TOMLTable(string: text) else { return false }
+        return table["generator"]?.string?.hasPrefix("SceneSynth") == true
     }
 
     /// Writes the five files of one sample, all or none; returns their total size in bytes.
@@ -78,14 +109,14 @@ struct MakeSamples: ParsableCommand {
             ? "crfview make-samples --learning-set --seed \(seed) --train \(train) --val \(val)"
             : "crfview make-samples --seed \(seed) --only \(sample.name)"
         let readme = "\(sample.title): \(sample.description) Made by `\(command)`.\n"
-        var outputs = OutputFiles()
+        var files = OutputFiles()
         var total = 0
         func file(_ name: String, _ encode: (String) throws -> [UInt8]) throws {
-            let path = (folder as NSString).appendingPathComponent(name)
-            try outputs.write(path) {
+            let path = PathName.join(folder, name)
+            try files.stage(path) {
                 let bytes = try encode(path)
-                try AtomicFile.write(bytes, to: path)
                 total += bytes.count
+                return bytes
             }
         }
         try file("image.png") { try ImageFile.encodePNG(image, path: $0) }
@@ -95,6 +126,7 @@ struct MakeSamples: ParsableCommand {
         }
         try file("sample.toml") { _ in Array(manifest.toml.utf8) }
         try file("README.md") { _ in Array(readme.utf8) }
+        try files.commit()
         return total
     }
 }

@@ -25,7 +25,7 @@ struct View: ParsableCommand {
     var theme: String?
     @Option(help: ArgumentHelp("Colours: auto, truecolor, 256, 16, 8 or mono.", valueName: "mode"))
     var colors: String = "auto"
-    @Option(help: ArgumentHelp("Longest side of the working copy the CRF runs on while tuning; widths stay in original pixels. (default: 512)", valueName: "px"))
+    @Option(help: ArgumentHelp("Longest side of the working copy the CRF runs on while tuning; widths stay in original pixels.", valueName: "px"))
     var workSize: Int = 512
     @Option(help: ArgumentHelp("Folder `s` saves exports into. (default: the current folder)", valueName: "dir"))
     var exportDir: String?
@@ -35,9 +35,16 @@ struct View: ParsableCommand {
         let colorOption: ColorModeOption
         let settingsPath = ViewerSettings.path()
         var settings = ViewerSettings()
+        // A broken remembered config does not keep the viewer from starting: it is reported
+        // on the status line, and the defaults are used.
+        var settingsProblem: String?
         do {
             if let settingsPath {
-                do { settings = try ViewerSettings.load(from: settingsPath) } catch { throw CLIFailure(settingsPath, "\(error)") }
+                do {
+                    settings = try ViewerSettings.load(from: settingsPath)
+                } catch {
+                    settingsProblem = "\(settingsPath): \(CLIFailure.wrap(error, subject: settingsPath).message); using defaults"
+                }
             }
             let colorText = colors == "auto" ? settings.colors ?? colors : colors
             guard let option = ColorModeOption(colorText) else {
@@ -54,11 +61,16 @@ struct View: ParsableCommand {
             do {
                 chosen = try themes.theme(named: theme ?? settings.theme ?? ThemeLoader.defaultName)
             } catch {
-                throw CLIFailure(theme != nil ? "--theme" : settingsPath ?? "theme", "\(error)")
+                switch error {
+                case .invalid(let path, let line, let problem): throw CLIFailure("\(path):\(line)", problem)
+                case .unreadable(let path, let reason): throw CLIFailure(path, reason)
+                case .unknownTheme: throw CLIFailure(theme != nil ? "--theme" : settingsPath ?? "theme", "\(error)")
+                }
             }
             let session = ViewerSession(problem: problem, runner: InferenceRunner(), themes: themes, theme: chosen,
                                         colorMode: .truecolor, glyphs: .unicode, workSize: workSize, settings: settings)
             session.exporter = FileExporter(folder: folder)
+            if let settingsProblem { session.show(settingsProblem) }
             app = ViewerApp(session: session)
         } catch let exit as ExitCode {
             throw exit
@@ -81,6 +93,7 @@ struct View: ParsableCommand {
             keep.colors = colors == "auto" ? settings.colors : colors
             try? keep.save(to: settingsPath)
         }
+        if let signal = screen.endingSignal { throw ExitCode(128 + signal) }
     }
 
     /// The problem from a sample folder (the default one when no path is given) or from an
@@ -89,6 +102,12 @@ struct View: ParsableCommand {
         let target = try path ?? SampleFolder.defaultSample()
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory)
+        guard exists else {
+            // `view` is the default subcommand, so a mistyped subcommand arrives here as a path.
+            let subcommands = CRFView.configuration.subcommands.map { $0._commandName }
+            let word = !target.contains("/") && !target.contains(".")
+            throw CLIFailure(target, "no such file or folder" + (word ? "; nor a subcommand (\(subcommands.joined(separator: ", ")))" : ""))
+        }
         let sample = exists && isDirectory.boolValue ? try SampleFolder(target) : nil
         let imagePath = sample?.image ?? target
         let spec = unary.givenCount == 0 && sample != nil ? sample!.unary : try unary.spec()
