@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 /// A raw pointer that may cross into `DispatchQueue.concurrentPerform` workers.
 ///
@@ -47,12 +48,14 @@ func parallelChunks(_ count: Int, grain: Int = 4096, _ body: @Sendable (Range<In
 
 /// How many threads the engine's loops use; settable so benchmarks can compare 1 and 2 cores.
 public enum Parallelism {
-    nonisolated(unsafe) private static var override: Int? = nil
+    /// The forced worker count, 0 for none. Atomic: a test or benchmark may set it while
+    /// another thread's loops read it.
+    private static let override = Atomic<Int>(0)
 
     /// Number of workers: `CRFVIEW_THREADS` if set, else the active processor count.
     public static var workerCount: Int {
-        if let n = override { return n }
-        return defaultCount
+        let n = override.load(ordering: .relaxed)
+        return n > 0 ? n : defaultCount
     }
 
     private static let defaultCount: Int = {
@@ -60,8 +63,8 @@ public enum Parallelism {
         return max(1, systemProcessorCount())
     }()
 
-    /// Forces a worker count (nil restores the default). Not thread-safe: call before inference.
-    public static func setWorkerCount(_ n: Int?) { override = n.map { max(1, $0) } }
+    /// Forces a worker count (nil restores the default); loops already running keep theirs.
+    public static func setWorkerCount(_ n: Int?) { override.store(n.map { max(1, $0) } ?? 0, ordering: .relaxed) }
 }
 
 /// Sums `body` over `0..<count` split across cores, in Double, in a fixed chunking so that the
