@@ -42,9 +42,17 @@ import Testing
         // A point away from the start, so matrix off-diagonals and biases are not special.
         var rng = SplitMix64(seed: 3)
         let theta = layout.initial.map { $0 + rng.uniform(-0.3, 0.3) }
+        let (worst, scale) = try Self.fivePointCheck(trainer, example, theta: theta, skipping: Set(layout.widths.map(\.index)))
+        #expect(scale > 1e-3, "the loss must depend on the parameters for the check to mean anything")
+        return worst / scale
+    }
+
+    /// The largest |analytic − numeric| over θ's coordinates (but `skipping`) and the largest
+    /// |numeric|. Five-point central difference, O(h⁴): the unnormalised kernel makes the loss
+    /// curved enough that the three-point rule's O(h²) error shows at any h Float noise allows.
+    static func fivePointCheck(_ trainer: Trainer, _ example: TrainingExample, theta: [Double],
+                               skipping: Set<Int> = []) throws -> (worst: Double, scale: Double) {
         let analytic = try trainer.lossAndGradient(example, theta: theta).gradient
-        // Five-point central difference, O(h⁴): the unnormalised kernel makes the loss curved
-        // enough that the three-point rule's O(h²) error shows at any h Float noise allows.
         let h = 2e-3
         func loss(_ k: Int, _ offset: Double) throws -> Double {
             var t = theta
@@ -52,13 +60,12 @@ import Testing
             return try trainer.lossOnly(example, theta: t, probe: true)
         }
         var worst = 0.0, scale = 0.0
-        for k in theta.indices where !layout.widths.contains(where: { $0.index == k }) {
+        for k in theta.indices where !skipping.contains(k) {
             let numeric = (try -loss(k, 2 * h) + 8 * loss(k, h) - 8 * loss(k, -h) + loss(k, -2 * h)) / (12 * h)
             worst = max(worst, abs(analytic[k] - numeric))
             scale = max(scale, abs(numeric))
         }
-        #expect(scale > 1e-3, "the loss must depend on the parameters for the check to mean anything")
-        return worst / scale
+        return (worst, scale)
     }
 
     @Test(arguments: LearningSpec.CompatibilityForm.allCases, KernelNormalization.allCases)
@@ -85,20 +92,7 @@ import Testing
         let example = try GradientCheckTests.example()
         let layout = ParameterLayout(base: GradientCheckTests.base(.symmetric), spec: LearningSpec(compatibility: .matrix, widths: false, trainSteps: 3), labels: 3)
         let trainer = try Trainer(layout: layout, training: [example], options: TrainingOptions(loss: loss))
-        let theta = layout.initial
-        let analytic = try trainer.lossAndGradient(example, theta: theta).gradient
-        let h = 2e-3
-        func value(_ k: Int, _ offset: Double) throws -> Double {
-            var t = theta
-            t[k] += offset
-            return try trainer.lossOnly(example, theta: t, probe: true)
-        }
-        var worst = 0.0, scale = 0.0
-        for k in theta.indices {
-            let numeric = (try -value(k, 2 * h) + 8 * value(k, h) - 8 * value(k, -h) + value(k, -2 * h)) / (12 * h)
-            worst = max(worst, abs(analytic[k] - numeric))
-            scale = max(scale, abs(numeric))
-        }
+        let (worst, scale) = try GradientCheckTests.fivePointCheck(trainer, example, theta: layout.initial)
         #expect(scale > 1e-4)
         #expect(worst / scale <= 1e-3, "relative error \(worst / scale)")
     }
