@@ -181,7 +181,7 @@ public final class Trainer {
         let notWidth = isWidth.map { !$0 }
         var lastGradient: BatchResult?
 
-        for epoch in 1...max(1, options.epochs) where !stopped && epoch <= options.epochs {
+        for epoch in stride(from: 1, through: options.epochs, by: 1) where !stopped {
             let start = DispatchTime.now().uptimeNanoseconds
             var totalLoss = 0.0, totalIoU = 0.0
             var order = Array(training.indices)
