@@ -338,11 +338,15 @@ public final class PermutohedralLattice: Sendable {
         let pre = preScale.map(SharedConstPointer.init)
         let post = postScale.map(SharedConstPointer.init)
 
-        // Splatting reads `width` values per pixel row; the last pixel's row has nothing after
-        // it, so it is read from a padded copy.
-        let lastRow = SharedPointer(workspace.lastRow)
-        VectorKernels.copy(lastRow.base, input + (n - 1) * v, v)
-        for k in v..<width { lastRow[k] = 0 }
+        // Splatting reads `width` values per pixel row, past the row into the next pixels'.
+        // The last `tailCount` pixels have fewer than `width - v` values after them (all three
+        // last ones for one channel, width 4), so their rows are read from a zero-padded copy.
+        let tailCount = min(n, (width - v + v - 1) / v)
+        let tailStart = n - tailCount
+        workspace.reserveTail(tailCount * v + width)
+        let tail = SharedPointer(workspace.tail)
+        VectorKernels.copy(tail.base, input + tailStart * v, tailCount * v)
+        for k in (tailCount * v)..<(tailCount * v + width) { tail[k] = 0 }
         let inp = SharedConstPointer(input)
 
         splatStart.withUnsafeBufferPointer { st in
@@ -354,7 +358,7 @@ public final class PermutohedralLattice: Sendable {
             let dst = values
             for k in 0..<width { dst[k] = 0; next[k] = 0 }   // the pad point stays zero
             parallelChunks(m, grain: 512) { range in
-                let input = inp.base, out = dst.base, last = UnsafePointer(lastRow.base)
+                let input = inp.base, out = dst.base, padded = UnsafePointer(tail.base)
                 for p in range {
                     let row = out + (p &+ 1) &* width
                     let first = Int(start[p]), end = Int(start[p &+ 1])
@@ -363,7 +367,7 @@ public final class PermutohedralLattice: Sendable {
                         let pixel = Int(pixels[e])
                         var weight = weights[e]
                         if let pre { weight *= pre[pixel] }
-                        let source = pixel == n &- 1 ? last : input + pixel &* v
+                        let source = pixel >= tailStart ? padded + (pixel &- tailStart) &* v : input + pixel &* v
                         if e == first {
                             VectorKernels.scalePadded(row, source, weight, width: width)
                         } else {
@@ -426,36 +430,38 @@ public final class PermutohedralLattice: Sendable {
 }
 
 /// Scratch memory for `PermutohedralLattice.filter`: two (M+1)×width value buffers (rows
-/// padded to whole vectors, see `VectorKernels.paddedWidth`) and one padded pixel row.
+/// padded to whole vectors, see `VectorKernels.paddedWidth`) and a zero-padded copy of the last pixels' rows.
 ///
 /// Kept by the caller and reused across mean-field steps so a step allocates nothing.
 public final class LatticeWorkspace {
     private(set) var first: UnsafeMutablePointer<Float>
     private(set) var second: UnsafeMutablePointer<Float>
-    private(set) var lastRow: UnsafeMutablePointer<Float>
+    private(set) var tail: UnsafeMutablePointer<Float>
     private var capacity = 0
-    private var rowCapacity = 0
+    private var tailCapacity = 0
 
     public init() {
         first = .allocate(capacity: 1)
         second = .allocate(capacity: 1)
-        lastRow = .allocate(capacity: 1)
+        tail = .allocate(capacity: 1)
         capacity = 1
-        rowCapacity = 1
+        tailCapacity = 1
     }
 
     deinit {
         first.deallocate()
         second.deallocate()
-        lastRow.deallocate()
+        tail.deallocate()
+    }
+
+    func reserveTail(_ count: Int) {
+        guard count > tailCapacity else { return }
+        tail.deallocate()
+        tail = .allocate(capacity: count)
+        tailCapacity = count
     }
 
     func reserve(points: Int, width: Int) {
-        if width > rowCapacity {
-            lastRow.deallocate()
-            lastRow = .allocate(capacity: width)
-            rowCapacity = width
-        }
         let needed = points * width
         guard needed > capacity else { return }
         first.deallocate()

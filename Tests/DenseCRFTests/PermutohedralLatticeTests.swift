@@ -1,3 +1,4 @@
+import Glibc
 import RealModule
 import Testing
 @testable import DenseCRF
@@ -135,5 +136,31 @@ import Testing
         let err = Self.relativeRMS(Self.lattice(DenseKernel(features: f, dimension: 1), x, channels: 1),
                                    Self.exactSymmetric(features: f, dimension: 1, values: x, channels: 1))
         #expect(err < 0.017, "relative RMS error \(err)")
+    }
+
+    /// Splatting reads whole padded rows, past a pixel's own values. An input that ends
+    /// exactly at an inaccessible page must still be read only within its bounds (one channel
+    /// once read 3 floats past the end, caught by AddressSanitizer), and give the same result
+    /// as the same values elsewhere.
+    @Test(arguments: [1, 2, 3, 5])
+    func inputEndingAtAGuardPageIsReadWithinBounds(_ channels: Int) throws {
+        let (w, h) = (11, 7)
+        let count = w * h * channels
+        let x = Self.signal(count, seed: 31, channels: channels, width: w)
+        let kernel = DenseKernel(features: KernelFeatures.gaussian(width: w, height: h, sxy: 2), dimension: 2)
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let bytes = count * MemoryLayout<Float>.stride
+        let span = (bytes + page - 1) / page * page
+        let region = try #require(mmap(nil, span + page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0))
+        #expect(region != MAP_FAILED)
+        defer { munmap(region, span + page) }
+        #expect(mprotect(region + span, page, PROT_NONE) == 0)
+        let input = (region + span - bytes).bindMemory(to: Float.self, capacity: count)
+        input.update(from: x, count: count)
+        var out = [Float](repeating: 0, count: count)
+        out.withUnsafeMutableBufferPointer { o in
+            kernel.apply(UnsafePointer(input), into: o.baseAddress!, channels: channels, workspace: LatticeWorkspace())
+        }
+        #expect(out == Self.lattice(kernel, x, channels: channels))
     }
 }
