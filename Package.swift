@@ -49,20 +49,21 @@ let package = Package(
         .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg-dev"])]),
         .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "TOMLText", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
         .target(name: "CRFIO", dependencies: ["DenseCRF", "CPNG", "CJPEG", "CZlib"], swiftSettings: optimize),
         .target(
             name: "Viewer",
-            dependencies: ["DenseCRF", "CRFIO", .product(name: "TOMLKit", package: "TOMLKit")],
+            dependencies: ["DenseCRF", "CRFIO", "TOMLText", .product(name: "TOMLKit", package: "TOMLKit")],
             swiftSettings: optimize),
         .target(name: "Terminal", dependencies: ["Viewer", "CNcurses"]),
         .target(
             name: "CRFApp",
-            dependencies: ["DenseCRF", "CRFIO", .product(name: "TOMLKit", package: "TOMLKit")],
+            dependencies: ["DenseCRF", "CRFIO", "TOMLText", .product(name: "TOMLKit", package: "TOMLKit")],
             swiftSettings: optimize),
         .executableTarget(
             name: "crfview",
             dependencies: [
-                "CRFApp", "DenseCRF", "CRFIO", "CRFLearning", "Viewer", "Terminal", "SceneSynth",
+                "CRFApp", "DenseCRF", "CRFIO", "CRFLearning", "Viewer", "Terminal", "SceneSynth", "TOMLText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
@@ -70,6 +71,7 @@ let package = Package(
         .testTarget(
             name: "DenseCRFTests",
             dependencies: ["DenseCRF", "CRFIO", .product(name: "RealModule", package: "swift-numerics")]),
+        .testTarget(name: "TOMLTextTests", dependencies: ["TOMLText"]),
         .testTarget(name: "CRFLearningTests", dependencies: ["CRFLearning", "DenseCRF"]),
         .testTarget(name: "CRFIOTests", dependencies: ["CRFIO"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SceneSynthTests", dependencies: ["SceneSynth", "DenseCRF", "CRFIO"]),

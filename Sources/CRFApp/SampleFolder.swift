@@ -1,6 +1,7 @@
 import CRFIO
 import Foundation
 import TOMLKit
+import TOMLText
 
 /// A ready-to-open example: a folder with an image, a unary source, optionally a truth map
 /// and a `sample.toml` describing it.
@@ -52,7 +53,7 @@ public struct SampleFolder: Sendable {
         if fm.fileExists(atPath: meta) {
             let text = try CLIFailure.attributing(to: meta) { try String(contentsOfFile: meta, encoding: .utf8) }
             do {
-                let table = try TOMLTable(string: text)
+                let table = try TOMLText.table(text)
                 title = table["title"]?.string
                 if let classes = table["classes"]?.array { names = classes.compactMap { $0.string } }
             } catch {

@@ -1,4 +1,5 @@
 import TOMLKit
+import TOMLText
 
 /// Turns theme TOML into a `Theme`, rejecting anything it does not understand with the
 /// file and line, so a typo in a user theme is reported instead of silently ignored.
@@ -18,11 +19,9 @@ enum ThemeParser {
     static func parse(_ text: String, path: String, name: String) throws(ThemeError) -> Theme {
         let root: TOMLTable
         do {
-            root = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw .invalid(path: path, line: error.source.begin.line, problem: error.description)
+            root = try TOMLText.table(text)
         } catch {
-            throw .invalid(path: path, line: 1, problem: "\(error)")
+            throw .invalid(path: path, line: error.line, problem: error.problem)
         }
         let document = Document(path: path, source: TOMLSourceLines(text))
         try document.expectKeys(of: root, in: nil, allowed: ["name", "ui", "labels", "heatmap"])

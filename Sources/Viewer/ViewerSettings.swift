@@ -1,6 +1,7 @@
 import CRFIO
 import Foundation
 import TOMLKit
+import TOMLText
 
 /// What the viewer remembers between runs, in `$XDG_CONFIG_HOME/crfview/config.toml`
 /// (else `~/.config/crfview/config.toml`): theme, colour mode, play speed and the view the
@@ -36,7 +37,7 @@ public struct ViewerSettings: Equatable, Sendable {
     static func parse(_ text: String, path: String) throws -> ViewerSettings {
         let table: TOMLTable
         do {
-            table = try TOMLTable(string: text)
+            table = try TOMLText.table(text)
         } catch {
             throw SettingsError(message: "not valid TOML: \(error)")
         }

@@ -5,6 +5,7 @@ import DenseCRF
 import Foundation
 import SceneSynth
 import TOMLKit
+import TOMLText
 
 /// `crfview make-samples`: writes the bundled sample folders from the SceneSynth generator.
 ///
@@ -95,7 +96,7 @@ struct MakeSamples: ParsableCommand {
     /// Whether `folder/sample.toml` says the folder came from the generator.
     private static func isGenerated(_ folder: String) -> Bool {
         guard let text = try? String(contentsOfFile: PathName.join(folder, "sample.toml"), encoding: .utf8),
-              let table = try? TOMLTable(string: text) else { return false }
+              let table = try? TOMLText.table(text) else { return false }
         return table["generator"]?.string?.hasPrefix("SceneSynth") == true
     }
 
