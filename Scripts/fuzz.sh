@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(npy image params toml value)
+[ ${#targets[@]} -gt 0 ] || targets=(npy npz image params toml value)
 scratch=.build-fuzz
 debug=$scratch/debug
 

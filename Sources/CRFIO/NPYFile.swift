@@ -10,7 +10,7 @@ public enum NPYFile {
     /// `path` may also name an array in a .npz archive, `file.npz:key` (see `NPZFile`).
     public static func read(_ path: String, maxElements: Int? = nil) throws -> NPYArray {
         if let (archive, key) = NPZFile.split(path) {
-            return try NPZFile.read(path: archive, key: key, spec: path)
+            return try NPZFile.read(path: archive, key: key, spec: path, maxElements: maxElements)
         }
         let file = try InputFile(path)
         let first = try file.bytes(at: 0, count: 12)

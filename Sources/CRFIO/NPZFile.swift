@@ -16,9 +16,14 @@ enum NPZFile {
     }
 
     /// The array `key` of the archive at `path`; errors name `spec`, what the user typed.
-    static func read(path: String, key: String?, spec: String) throws -> NPYArray {
-        let bytes = try InputFile(path).all()
-        let members = try centralDirectory(bytes, path: path)
+    ///
+    /// Only the end of the archive, its central directory and the chosen member are read, in
+    /// that order, and the member's size is checked against `maxElements` before it is read
+    /// or inflated: a large archive of many arrays, or a small one whose member claims to
+    /// inflate to gigabytes, costs no memory before the refusal.
+    static func read(path: String, key: String?, spec: String, maxElements: Int?) throws -> NPYArray {
+        let file = try InputFile(path)
+        let members = try centralDirectory(of: file, path: path)
         let arrays = members.map { $0.name.hasSuffix(".npy") ? String($0.name.dropLast(4)) : $0.name }
         let index: Int
         if let key {
@@ -32,7 +37,9 @@ enum NPZFile {
             }
             index = 0
         }
-        let data = try members[index].contents(of: bytes, path: spec)
+        // The largest element type is 8 bytes; a header above 1 MB is not one numpy writes.
+        let limit = maxElements.map { 1 << 20 + $0 * 8 }
+        let data = try members[index].contents(of: file, path: spec, limit: limit)
         return try NPYFile.parse(data, path: spec)
     }
 
@@ -49,18 +56,23 @@ enum NPZFile {
         let crc: UInt32
         let localHeaderOffset: Int
 
-        /// The member's bytes, inflated and checked against the directory's size and CRC-32.
-        func contents(of bytes: [UInt8], path: String) throws -> [UInt8] {
+        /// The member's bytes, inflated and checked against the directory's size and CRC-32;
+        /// refused before reading when the directory says it holds more than `limit` bytes.
+        func contents(of file: InputFile, path: String, limit: Int?) throws -> [UInt8] {
             func fail(_ message: String) -> CRFIOError { CRFIOError(path: path, message: message) }
+            if let limit, size > limit {
+                throw fail("member '\(name)' holds \(InputFile.describe(size)), more than the largest array this machine can hold")
+            }
             let o = localHeaderOffset
-            guard o >= 0, o <= bytes.count - 30, NPZFile.u32(bytes, o) == 0x0403_4b50 else {
+            let header = o >= 0 && o <= file.size - 30 ? try file.bytes(at: o, count: 30) : []
+            guard header.count == 30, NPZFile.u32(header, 0) == 0x0403_4b50 else {
                 throw fail("damaged zip archive: member '\(name)' has no local header")
             }
-            let start = o + 30 + NPZFile.u16(bytes, o + 26) + NPZFile.u16(bytes, o + 28)
-            guard start <= bytes.count, compressedSize <= bytes.count - start else {
+            let start = o + 30 + NPZFile.u16(header, 26) + NPZFile.u16(header, 28)
+            guard start <= file.size, compressedSize >= 0, compressedSize <= file.size - start else {
                 throw fail("truncated zip archive: member '\(name)' ends past the end of the file")
             }
-            let raw = Array(bytes[start..<start + compressedSize])
+            let raw = try file.bytes(at: start, count: compressedSize)
             let data: [UInt8]
             switch method {
             case 0: data = raw
@@ -76,27 +88,37 @@ enum NPZFile {
         }
     }
 
-    /// The archive's members from its end-of-central-directory record (zip64 when present).
-    static func centralDirectory(_ bytes: [UInt8], path: String) throws -> [Member] {
+    /// The archive's members from its end-of-central-directory record (zip64 when present),
+    /// reading the archive's last bytes and then the directory they point at.
+    static func centralDirectory(of file: InputFile, path: String) throws -> [Member] {
         func fail(_ message: String) -> CRFIOError { CRFIOError(path: path, message: message) }
-        guard bytes.starts(with: [0x50, 0x4b]) else { throw fail("not a .npz file: it is not a zip archive") }
-        // The record is 22 bytes plus a comment of at most 65535.
-        let lowest = max(0, bytes.count - 22 - 65535)
-        guard bytes.count >= 22,
-              let end = stride(from: bytes.count - 22, through: lowest, by: -1).first(where: { u32(bytes, $0) == 0x0605_4b50 })
+        guard try file.bytes(at: 0, count: 2) == [0x50, 0x4b] else { throw fail("not a .npz file: it is not a zip archive") }
+        // The record is 22 bytes plus a comment of at most 65535, after a 20-byte zip64 locator.
+        let tailStart = max(0, file.size - 22 - 65535 - 20)
+        let tail = try file.bytes(at: tailStart, count: file.size - tailStart)
+        guard tail.count >= 22,
+              let end = stride(from: tail.count - 22, through: 0, by: -1).first(where: { u32(tail, $0) == 0x0605_4b50 })
         else { throw fail("truncated zip archive: no end-of-central-directory record") }
-        var count = u16(bytes, end + 10)
-        var offset = Int(u32(bytes, end + 16))
-        if count == 0xFFFF || offset == 0xFFFF_FFFF, end >= 20, u32(bytes, end - 20) == 0x0706_4b50 {
-            let record = Int(clamping: u64(bytes, end - 12))
-            guard record >= 0, record <= bytes.count - 56, u32(bytes, record) == 0x0606_4b50 else {
+        var count = u16(tail, end + 10)
+        var directorySize = Int(u32(tail, end + 12))
+        var offset = Int(u32(tail, end + 16))
+        if count == 0xFFFF || offset == 0xFFFF_FFFF || directorySize == 0xFFFF_FFFF, end >= 20, u32(tail, end - 20) == 0x0706_4b50 {
+            let at = Int(clamping: u64(tail, end - 12))
+            let record = at >= 0 && at <= file.size - 56 ? try file.bytes(at: at, count: 56) : []
+            guard record.count == 56, u32(record, 0) == 0x0606_4b50 else {
                 throw fail("damaged zip archive: bad zip64 end-of-central-directory record")
             }
-            count = Int(clamping: u64(bytes, record + 32))
-            offset = Int(clamping: u64(bytes, record + 48))
+            count = Int(clamping: u64(record, 32))
+            directorySize = Int(clamping: u64(record, 40))
+            offset = Int(clamping: u64(record, 48))
         }
+        // Each entry takes at least 46 bytes, so the count cannot outgrow the directory.
+        guard offset >= 0, directorySize >= 0, directorySize <= file.size - offset, count <= directorySize / 46 else {
+            throw fail("damaged zip archive: bad central directory")
+        }
+        let bytes = try file.bytes(at: offset, count: directorySize)
         var members: [Member] = []
-        var p = offset
+        var p = 0
         for _ in 0..<count {
             guard p >= 0, p <= bytes.count - 46, u32(bytes, p) == 0x0201_4b50 else {
                 throw fail("damaged zip archive: bad central directory")

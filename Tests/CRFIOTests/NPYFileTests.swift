@@ -1,4 +1,4 @@
-import CRFIO
+@testable import CRFIO
 import Testing
 
 @Suite struct NPYFileTests {
@@ -119,6 +119,23 @@ import Testing
             #expect(throws: CRFIOError(path: path, message: "not a .npz file: it is not a zip archive")) {
                 try NPYFile.read(path)
             }
+        }
+    }
+
+    /// A member is refused by the size the archive's directory gives it, before it is read
+    /// or inflated: a small archive can claim gigabytes (a zip bomb).
+    @Test func membersLargerThanTheLimitAreRefusedBeforeReading() throws {
+        var bomb = Fixtures.bytes("deflate.npz")
+        let end = bomb.count - 22, directory = Int(NPZFile.u32(bomb, end + 16))
+        for (k, byte) in [0x00, 0x00, 0x00, 0x7F].enumerated() { bomb[directory + 24 + k] = UInt8(byte) }   // 2 GiB
+        try Fixtures.withTemporaryFolder { folder in
+            let path = folder + "/bomb.npz"
+            Fixtures.write(bomb, to: path)
+            #expect(throws: CRFIOError(path: path + ":probs", message: "member 'probs.npy' holds 2.1 GB, more than the largest array this machine can hold")) {
+                try NPYFile.read(path + ":probs", maxElements: 1000)
+            }
+            let logits = try NPYFile.read(path + ":logits", maxElements: 1000)
+            #expect(logits.values == quarters.values.map { 2 * $0 })
         }
     }
 
