@@ -121,7 +121,7 @@ import Testing
         let scheduler = ManualScheduler()
         let themes = ThemeLoader(userThemeDirectory: nil)
         let s = ViewerSession(problem: problem, runner: InferenceRunner(scheduler: scheduler), themes: themes,
-                              theme: try themes.theme(named: "dark"), colorMode: .truecolor, glyphs: .unicode, workSize: nil)
+                              theme: try themes.theme(named: "dark"), workSize: nil)
         let list = s.parameterList
         #expect(list.contains(.compatCell(bilateral: true, row: 2, column: 0)))
         while s.currentParameter != .compatCell(bilateral: true, row: 0, column: 2) { s.handle(ViewerFixture.key("]"), now: t0) }

@@ -15,6 +15,8 @@ public final class ViewerApp {
 
     /// Runs until the user quits (or the backend reports an interrupt).
     public func run(on backend: TerminalBackend) {
+        screen.glyphs = backend.glyphs
+        screen.colorSupport = backend.colorSupport
         session.tick(now: clock.now)
         backend.present(screen.render(size: backend.size))
         while !session.quitRequested {

@@ -1,4 +1,4 @@
-import CRFIO
+import CRFShared
 import Foundation
 import TOMLKit
 import TOMLText

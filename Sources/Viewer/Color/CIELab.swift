@@ -1,6 +1,7 @@
 import Foundation
 
-/// A colour in CIE 1976 L*a*b* (D65 white), the space the quantiser measures distance in.
+/// A colour in CIE 1976 L*a*b* (D65 white), the space colour differences are
+/// measured in (theme contrast checks, and the terminal backend's quantiser).
 ///
 /// Palette matching by Euclidean RGB distance picks visibly wrong neighbours (dark
 /// saturated colours collapse to greys); Lab with CIEDE2000 follows perceived difference.
@@ -101,5 +102,5 @@ public struct CIELab: Hashable, Sendable {
     /// is a positive semi-definite form (|R_T| ≤ 2), ΔE00 ≥ |ΔL| / S_L ≥ |ΔL| / this bound:
     /// a cheap lower bound that lets a nearest-colour search skip far lighter or darker
     /// candidates without missing the true nearest.
-    static let maximumLightnessWeight = 1.75
+    public static let maximumLightnessWeight = 1.75
 }

@@ -1,4 +1,4 @@
-import CRFIO
+import CRFShared
 
 /// Colours for label maps, one per label index.
 public enum LabelPalette {

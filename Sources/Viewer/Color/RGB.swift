@@ -1,7 +1,7 @@
 /// A 24-bit sRGB colour.
 ///
 /// The canvas always stores full RGB; reducing it to what a terminal can show is the
-/// backend's job (see `ColorQuantizer`), so rendered screens are comparable in tests
+/// backend's job (Terminal's `ColorQuantizer`), so rendered screens are comparable in tests
 /// whatever terminal runs them.
 public struct RGB: Hashable, Sendable {
     public var r: UInt8

@@ -1,4 +1,4 @@
-import CRFIO
+import CRFShared
 import DenseCRF
 
 /// How each tunable value changes with `+`/`-` (fine) and `=`/`_` (coarse), and how a typed

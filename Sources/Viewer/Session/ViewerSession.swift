@@ -13,8 +13,6 @@ public final class ViewerSession {
     public let runner: InferenceRunner
     public let themes: ThemeLoader
     public private(set) var theme: Theme
-    public var colorMode: ColorMode
-    public var glyphs: GlyphSet
     public var exporter: ViewerExporter?
 
     /// Model parameters in original-image pixels, as the user sees and edits them.
@@ -60,13 +58,11 @@ public final class ViewerSession {
     private var lastAdvance: ContinuousClock.Instant?
 
     public init(problem: ViewerProblem, runner: InferenceRunner, themes: ThemeLoader, theme: Theme,
-                colorMode: ColorMode, glyphs: GlyphSet, workSize: Int?, settings: ViewerSettings = ViewerSettings()) {
+                workSize: Int?, settings: ViewerSettings = ViewerSettings()) {
         self.problem = problem
         self.runner = runner
         self.themes = themes
         self.theme = theme
-        self.colorMode = colorMode
-        self.glyphs = glyphs
         self.parameters = problem.parameters
         self.unarySettings = problem.unarySettings
         self.working = WorkingCopy(problem: problem, workSize: workSize)

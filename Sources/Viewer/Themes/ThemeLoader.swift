@@ -1,4 +1,4 @@
-import CRFIO
+import CRFShared
 import Foundation
 
 /// Finds themes by name: the built-ins compiled into the binary, then the user's theme

@@ -5,6 +5,7 @@ import DenseCRF
 struct SidePanel {
     let session: ViewerSession
     let style: ViewerStyle
+    let colorSupport: ColorSupport
 
     func draw(into canvas: inout Canvas, rect: Rect) {
         canvas.fill(rect, with: Cell(" ", style: style.panel))
@@ -90,7 +91,7 @@ struct SidePanel {
             let x = r.x + (label / rows) * columnWidth
             let y = top + 1 + label % rows
             let colour = session.theme.labelColor(label)
-            if session.colorMode == .mono {
+            if colorSupport == .monochrome {
                 let glyph: Character = label == 0 ? " " : canvas.glyphs.patterns[(label - 1) % canvas.glyphs.patterns.count]
                 canvas.draw(text: String(repeating: glyph, count: 2), at: Point(x: x, y: y), style: style.panel)
             } else {

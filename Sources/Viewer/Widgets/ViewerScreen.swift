@@ -6,6 +6,9 @@ import DenseCRF
 public final class ViewerScreen {
     public let session: ViewerSession
     let renderer: ViewRenderer
+    /// What the backend can show; the app sets them from it before the first frame.
+    public var glyphs = GlyphSet.unicode
+    public var colorSupport = ColorSupport.color
     /// The pane fits of the last frame drawn, for mapping mouse clicks to image pixels.
     public private(set) var fits: [ImageFit] = []
 
@@ -15,7 +18,7 @@ public final class ViewerScreen {
     }
 
     public func render(size: Size) -> Canvas {
-        var canvas = Canvas(size: size, glyphs: session.glyphs)
+        var canvas = Canvas(size: size, glyphs: glyphs)
         let style = ViewerStyle(session.theme)
         canvas.fill(canvas.bounds, with: Cell(" ", style: style.base))
         guard let layout = ScreenLayout(size: size, maxPanes: session.views.count, image: renderer.imageSize) else {
@@ -34,7 +37,7 @@ public final class ViewerScreen {
             InspectorPanel(session: session, style: style).draw(into: &canvas, rect: Rect(x: 1, y: detail.y + 1, width: split - 2, height: detail.height - 1))
             EnergyChart(session: session, style: style).draw(into: &canvas, rect: Rect(x: split + 1, y: detail.y + 1, width: detail.width - split - 2, height: detail.height - 1))
         }
-        SidePanel(session: session, style: style).draw(into: &canvas, rect: layout.side)
+        SidePanel(session: session, style: style, colorSupport: colorSupport).draw(into: &canvas, rect: layout.side)
         StatusBar(session: session, style: style).draw(into: &canvas, rect: layout.bar)
         if session.showHelp { HelpOverlay(style: style).draw(into: &canvas) }
         return canvas
@@ -74,7 +77,7 @@ public final class ViewerScreen {
         let area = Rect(x: pane.x + 1, y: pane.y + 1, width: pane.width - 2, height: pane.height - 1)
         let fit = ImageFit(image: renderer.imageSize, pane: area)
         guard !fit.rect.isEmpty else { return fit }
-        let mono = session.colorMode == .mono
+        let mono = colorSupport == .monochrome
         let target = mono ? fit.rect.size : fit.pixelSize
         if mono, let labels = monoLabels(view, target: target) {
             ShadeRenderer.drawLabels(labels, size: target, at: fit.rect.origin, into: &canvas)

@@ -1,3 +1,5 @@
+import Viewer
+
 /// Reduces canvas colours to what the terminal's `ColorMode` can show.
 ///
 /// - truecolour: colours pass through unchanged.

@@ -1,3 +1,5 @@
+import Viewer
+
 /// The xterm 256-colour palette as xterm defines it by default.
 public enum XtermPalette {
     /// Channel levels of the 6×6×6 cube at indices 16–231.

@@ -1,3 +1,5 @@
+import Viewer
+
 /// Memoised nearest-palette-entry search under CIEDE2000.
 ///
 /// A new colour is searched exactly, but cheaply: the candidate nearest under CIE94

@@ -1,4 +1,5 @@
 import Testing
+import Terminal
 import Viewer
 
 @Suite struct ColorPairAllocatorTests {
