@@ -17,13 +17,13 @@ import Testing
 
     @Test func aChangeDuringARunCancelsItAndOnlyNewResultsAreDrawn() throws {
         let (s, scheduler) = try ViewerFixture.session()
-        let before = s.runGeneration
+        let before = s.runs.current.generation
         // Select gaussian sxy and raise it while the first run has not delivered anything.
         #expect(s.currentParameter == .gaussianSxy)
         s.handle(ViewerFixture.key("+"), now: t0)
         #expect(s.parameters.gaussian?.sxy == Float(2) * 1.1)
-        #expect(s.runGeneration > before)
-        #expect(s.following)
+        #expect(s.runs.current.generation > before)
+        #expect(s.playback.following)
         scheduler.runNext()        // the old job: stale, computes nothing
         #expect(!s.tick(now: t0))
         #expect(s.history.isEmpty)
@@ -174,20 +174,42 @@ import Testing
 
     @Test func saveExportsTheFullResolutionResult() throws {
         let (s, scheduler) = try ViewerFixture.session(workSize: 8)
-        #expect(s.working.isReduced)
-        #expect(s.working.image.width == 8 && s.working.image.height == 6)
-        #expect(s.working.workingParameters(s.parameters).gaussian?.sxy == 1)
+        #expect(s.runs.working.isReduced)
+        #expect(s.runs.working.image.width == 8 && s.runs.working.image.height == 6)
+        #expect(s.runs.working.workingParameters(s.parameters).gaussian?.sxy == 1)
         let exporter = RecordingExporter()
         s.exporter = exporter
         scheduler.runNext()
         s.tick(now: t0)
         s.handle(ViewerFixture.key("s"), now: t0)   // needs a full-resolution run first
-        #expect(exporter.requests.isEmpty && s.fullResolution)
+        #expect(exporter.requests.isEmpty && s.runs.current.fullResolution)
         scheduler.runNext()
         s.tick(now: t0)
         #expect(exporter.requests.count == 1)
         #expect(exporter.requests[0].labels.count == 16 * 12)
         #expect(s.message == "saved to test")
         #expect(s.history.last?.width == 8)   // the history stays at the working resolution
+    }
+
+    /// A pending `s` saves the parameters it was pressed with: a change before the
+    /// full-resolution result arrives cancels it (and says so), so neither the working-copy
+    /// run of the new parameters nor any later run is exported in its place.
+    @Test func aParameterChangeCancelsAPendingSave() throws {
+        let (s, scheduler) = try ViewerFixture.session(workSize: 8)
+        let exporter = RecordingExporter()
+        s.exporter = exporter
+        scheduler.runNext()
+        s.tick(now: t0)
+        s.handle(ViewerFixture.key("s"), now: t0)   // waits for a full-resolution run
+        s.handle(ViewerFixture.key("+"), now: t0)   // gaussian sxy changes before it arrives
+        #expect(s.message == "save cancelled: the parameters changed (s saves the new ones)")
+        while scheduler.pending > 0 { scheduler.runNext() }
+        s.tick(now: t0)
+        #expect(!s.isComputing)
+        #expect(exporter.requests.count == 0)
+        s.handle(ViewerFixture.key("F"), now: t0)   // a full-resolution run of the new parameters
+        scheduler.runNext()
+        s.tick(now: t0)
+        #expect(exporter.requests.count == 0)
     }
 }

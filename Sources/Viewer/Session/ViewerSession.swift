@@ -1,47 +1,27 @@
 import DenseCRF
 import Foundation
 
-/// The viewer's model: the problem, the inference history, and the UI state, changed only
-/// by `handle(_:now:)` (input) and `tick(now:)` (time and background results).
+/// The viewer's model, changed only by `handle(_:now:)` (input) and `tick(now:)` (time and
+/// background results). It coordinates parts that each have one job: `tuning` (the settings
+/// and their undo), `runs` (inference on the working copy or the full image), `playback`
+/// (which step is on screen), `baseline` (the pinned labels) and `exports` (`s`); what is
+/// left here is the UI state that keys move (view, class, parameter, cursor, theme, help).
 ///
 /// It is a plain class used from one thread (the UI loop); the only concurrency is the
-/// `InferenceRunner`, which it polls. Everything it shows comes from `history`, so drawing
-/// never waits for computation.
+/// `InferenceRunner`, which it polls. Everything it shows comes from the current run's frames,
+/// so drawing never waits for computation.
 public final class ViewerSession {
     public let problem: ViewerProblem
-    public let working: WorkingCopy
-    public let runner: InferenceRunner
     public let themes: ThemeLoader
     public private(set) var theme: Theme
-    public var exporter: ViewerExporter?
 
-    /// Model parameters in original-image pixels, as the user sees and edits them.
-    public private(set) var parameters: CRFParameters
-    public private(set) var unarySettings: UnarySettings
-    private var undoStack: [(CRFParameters, UnarySettings)] = []
-
-    /// Frames of the current run, by step.
-    public private(set) var history: [StepFrame] = []
-    public private(set) var runGeneration = 0
-    public private(set) var buildMilliseconds: Double?
-    public private(set) var runMilliseconds: Double?
-    public private(set) var failure: String?
-    /// Whether the current run is at full resolution (`F`) rather than on the working copy.
-    public private(set) var fullResolution = false
-    /// The last step of the current run at full precision, once it has finished.
-    private var result: InferenceRunner.Result?
-    private var saveWhenDone = false
-    /// The labels pinned with `b`, and the step they were taken at.
-    public private(set) var baseline: StepFrame?
-    /// Counts pins, so cached diff views know when the baseline changed.
-    public private(set) var baselineVersion = 0
+    public private(set) var tuning: ParameterHistory
+    public private(set) var runs: Runs
+    public private(set) var playback: Playback
+    public private(set) var baseline = Baseline()
+    public private(set) var exports = Exports()
 
     // UI state.
-    public private(set) var targetStep = 0
-    /// Whether the display follows the computation to the last step (after a restart).
-    public private(set) var following = false
-    public private(set) var playing = false
-    public private(set) var speedIndex = PlaybackSpeed.defaultIndex
     public private(set) var viewIndex = 0
     public private(set) var selectedClass = 0
     public private(set) var selectedParameter = 0
@@ -50,39 +30,46 @@ public final class ViewerSession {
     public private(set) var showHelp = false
     public private(set) var quitRequested = false
     public private(set) var message: String?
-
-    /// Shows `text` on the status line (as the viewer's own notices are shown).
-    public func show(_ text: String) { message = text }
     /// The inspected pixel, in original-image coordinates.
     public private(set) var cursor: Point
-    private var lastAdvance: ContinuousClock.Instant?
 
     public init(problem: ViewerProblem, runner: InferenceRunner, themes: ThemeLoader, theme: Theme,
                 workSize: Int?, settings: ViewerSettings = ViewerSettings()) {
         self.problem = problem
-        self.runner = runner
         self.themes = themes
         self.theme = theme
-        self.parameters = problem.parameters
-        self.unarySettings = problem.unarySettings
-        self.working = WorkingCopy(problem: problem, workSize: workSize)
+        let start = ModelSettings(parameters: problem.parameters, unary: problem.unarySettings)
+        tuning = ParameterHistory(start: start)
+        runs = Runs(problem: problem, runner: runner, workSize: workSize, settings: start)
+        playback = Playback(speedIndex: settings.speedIndex ?? PlaybackSpeed.defaultIndex)
         selectedClass = min(1, problem.labelCount - 1)
         cursor = Point(x: problem.image.width / 2, y: problem.image.height / 2)
-        speedIndex = max(0, min(PlaybackSpeed.intervals.count - 1, settings.speedIndex ?? speedIndex))
         if let view = settings.view, let index = views.firstIndex(where: { $0.rawValue == view }) { viewIndex = index }
-        restart()
     }
+
+    /// Writes `s` exports; the command line sets it, so the viewer itself stays free of files.
+    public var exporter: ViewerExporter? {
+        get { exports.exporter }
+        set { exports.exporter = newValue }
+    }
+
+    /// Shows `text` on the status line (as the viewer's own notices are shown).
+    public func show(_ text: String) { message = text }
 
     // MARK: - What is shown
 
-    /// The step on screen: the target step once computed, else the latest computed one.
-    public var displayedStep: Int { min(targetStep, max(0, history.count - 1)) }
-    public var displayedFrame: StepFrame? { history.isEmpty ? nil : history[displayedStep] }
+    /// The model parameters in original-image pixels, as the user sees and edits them.
+    public var parameters: CRFParameters { tuning.current.parameters }
+    public var unarySettings: UnarySettings { tuning.current.unary }
     public var iterations: Int { parameters.iterations }
-    public var isComputing: Bool { runMilliseconds == nil && failure == nil }
-    public var views: [ViewKind] { ViewKind.available(hasTruth: problem.truth != nil, hasBaseline: baseline != nil) }
+    /// Frames of the current run, by step.
+    public var history: [StepFrame] { runs.current.frames }
+    public var isComputing: Bool { runs.current.isComputing }
+    /// The step on screen: the target step once computed, else the latest computed one.
+    public var displayedStep: Int { playback.displayedStep(computed: history.count) }
+    public var displayedFrame: StepFrame? { history.isEmpty ? nil : history[displayedStep] }
+    public var views: [ViewKind] { ViewKind.available(hasTruth: problem.truth != nil, hasBaseline: baseline.frame != nil) }
     public var currentView: ViewKind { views[viewIndex % views.count] }
-    public var playInterval: Int { PlaybackSpeed.intervals[speedIndex] }
     public var parameterList: [TunableParameter] { TunableParameter.list(for: parameters, source: problem.source) }
     public var currentParameter: TunableParameter {
         let list = parameterList
@@ -90,18 +77,16 @@ public final class ViewerSession {
     }
     /// The settings worth keeping for next time.
     public var settings: ViewerSettings {
-        ViewerSettings(theme: theme.name, colors: nil, speedIndex: speedIndex, view: currentView.rawValue)
+        ViewerSettings(theme: theme.name, colors: nil, speedIndex: playback.speedIndex, view: currentView.rawValue)
     }
     /// The cursor in working-copy pixels.
     public var workingCursor: Point {
-        Point(x: min(working.image.width - 1, Int(Float(cursor.x) * working.scale)),
-              y: min(working.image.height - 1, Int(Float(cursor.y) * working.scale)))
+        let working = runs.working
+        return Point(x: min(working.image.width - 1, Int(Float(cursor.x) * working.scale)),
+                     y: min(working.image.height - 1, Int(Float(cursor.y) * working.scale)))
     }
     /// Pixels where the displayed labels differ from the baseline.
-    public var baselineDifference: Int? {
-        guard let baseline, let frame = displayedFrame, baseline.labels.count == frame.labels.count else { return nil }
-        return zip(baseline.labels, frame.labels).filter { $0 != $1 }.count
-    }
+    public var baselineDifference: Int? { baseline.difference(from: displayedFrame) }
 
     // MARK: - Input
 
@@ -131,17 +116,13 @@ public final class ViewerSession {
         switch action {
         case .quit: quitRequested = true
         case .toggleHelp: showHelp.toggle()
-        case .nextStep: goTo(displayedStep + 1)
-        case .previousStep: goTo(displayedStep - 1)
-        case .firstStep: goTo(0)
-        case .lastStep: goTo(iterations)
-        case .togglePlay:
-            following = false
-            playing.toggle()
-            if playing, displayedStep >= iterations { targetStep = 0 }
-            lastAdvance = now
-        case .slower: speedIndex = max(0, speedIndex - 1)
-        case .faster: speedIndex = min(PlaybackSpeed.intervals.count - 1, speedIndex + 1)
+        case .nextStep: playback.go(to: displayedStep + 1, last: iterations)
+        case .previousStep: playback.go(to: displayedStep - 1, last: iterations)
+        case .firstStep: playback.go(to: 0, last: iterations)
+        case .lastStep: playback.go(to: iterations, last: iterations)
+        case .togglePlay: playback.togglePlay(now: now, displayed: displayedStep, last: iterations)
+        case .slower: playback.slower()
+        case .faster: playback.faster()
         case .nextView: viewIndex = (viewIndex + 1) % views.count
         case .nextClass: selectedClass = (selectedClass + 1) % problem.labelCount
         case .nextTheme: cycleTheme()
@@ -150,29 +131,28 @@ public final class ViewerSession {
             selectedParameter = ((selectedParameter + delta) % count + count) % count
         case .adjust(let fine, let up):
             let (p, u) = ParameterEditor.adjust(currentParameter, fine: fine, up: up, parameters, unarySettings)
-            apply(p, u)
+            apply(ModelSettings(parameters: p, unary: u))
         case .editValue: editText = ""
         case .undo:
-            guard let (p, u) = undoStack.popLast() else {
+            guard tuning.undo() else {
                 message = "nothing to undo"
                 return
             }
-            change(to: p, u)
             message = "undone"
+            settingsChanged()
         case .resetParameters:
-            guard parameters != problem.parameters || unarySettings != problem.unarySettings else { return }
-            apply(problem.parameters, problem.unarySettings)
+            guard tuning.apply(tuning.start) else { return }
             message = "starting parameters restored"
+            settingsChanged()
         case .moveCursor(let dx, let dy):
             placeCursor(at: Point(x: cursor.x + dx, y: cursor.y + dy))
         case .pinBaseline:
             guard let frame = displayedFrame else { return }
-            baseline = frame
-            baselineVersion += 1
+            baseline.pin(frame)
             message = "baseline pinned (step \(frame.iteration)); the diff view compares with it"
         case .save: save()
         case .fullResolution:
-            guard working.isReduced else {
+            guard runs.working.isReduced else {
                 message = "already at full resolution"
                 return
             }
@@ -193,7 +173,7 @@ public final class ViewerSession {
             let text = editText ?? ""
             editText = nil
             switch ParameterEditor.set(currentParameter, to: text, labels: problem.labelCount, parameters, unarySettings) {
-            case .success(let (p, u)): apply(p, u)
+            case .success(let (p, u)): apply(ModelSettings(parameters: p, unary: u))
             case .failure(let error): message = error.message
             }
         case .character(let c) where c.isNumber || "+-.eE, ".contains(c) || c.isLetter:
@@ -202,12 +182,6 @@ public final class ViewerSession {
             return false
         }
         return true
-    }
-
-    private func goTo(_ step: Int) {
-        following = false
-        playing = false
-        targetStep = max(0, min(iterations, step))
     }
 
     private func cycleTheme() {
@@ -228,69 +202,44 @@ public final class ViewerSession {
         return clamped != cursor
     }
 
-    // MARK: - Parameter changes
+    // MARK: - Settings changes and runs
 
     /// A user change: remembered for undo, then the model restarts.
-    private func apply(_ p: CRFParameters, _ u: UnarySettings) {
-        guard p != parameters || u != unarySettings else { return }
-        undoStack.append((parameters, unarySettings))
-        change(to: p, u)
+    private func apply(_ settings: ModelSettings) {
+        guard tuning.apply(settings) else { return }
+        settingsChanged()
     }
 
-    private func change(to p: CRFParameters, _ u: UnarySettings) {
-        parameters = p
-        unarySettings = u
+    private func settingsChanged() {
         selectedParameter = min(selectedParameter, parameterList.count - 1)
         restart()
     }
 
-    /// Starts inference from step 0 with the current parameters, cancelling the old run;
-    /// the display follows the new run as its steps complete.
-    func restart(fullResolution full: Bool = false) {
-        history.removeAll()
-        buildMilliseconds = nil
-        runMilliseconds = nil
-        failure = nil
-        result = nil
-        fullResolution = full
-        playing = false
-        following = runGeneration > 0
-        targetStep = 0
-        let job = full
-            ? InferenceRunner.Job(image: problem.image, source: problem.source, unarySettings: unarySettings,
-                                  parameters: parameters, frameGrid: working.size)
-            : InferenceRunner.Job(image: working.image, source: working.source, unarySettings: unarySettings,
-                                  parameters: working.workingParameters(parameters))
-        runGeneration = runner.start(job)
+    /// Starts inference from step 0 with the current settings, cancelling the old run; the
+    /// display follows the new run as its steps complete. A save waiting for a run of other
+    /// settings is cancelled, and the status line says so.
+    private func restart(fullResolution: Bool = false) {
+        runs.start(tuning.current, fullResolution: fullResolution)
+        playback.restart(follow: true)
+        if exports.runStarted(runs.current) {
+            message = "save cancelled: the parameters changed (s saves the new ones)"
+        }
     }
 
-    // MARK: - Export
-
-    /// `s`: saves the full-resolution result of the current parameters, computing it first
+    /// `s`: saves the full-resolution result of the current settings, computing it first
     /// when the run so far was on a reduced working copy.
     private func save() {
         guard exporter != nil else {
             message = "saving is not available here"
             return
         }
-        if let result, !working.isReduced || fullResolution {
-            write(result)
-        } else {
-            saveWhenDone = true
-            if !(fullResolution && isComputing) { restart(fullResolution: true) }
-            message = "computing at full resolution to save…"
+        if let result = runs.current.result, runs.isFullSize {
+            message = exports.write(result, of: runs.current.settings, problem: problem, palette: theme.labelPalette)
+            return
         }
-    }
-
-    private func write(_ r: InferenceRunner.Result) {
-        guard let exporter else { return }
-        let request = ExportRequest(problem: problem, title: problem.title, image: problem.image, labels: r.labels, marginals: r.marginals,
-                                    parameters: parameters, unarySettings: unarySettings, palette: theme.labelPalette)
-        do {
-            message = try exporter.export(request)
-        } catch {
-            message = "save failed: \(error)"
-        }
+        if !(runs.current.fullResolution && runs.current.isComputing) { restart(fullResolution: true) }
+        exports.wait(for: tuning.current)
+        message = "computing at full resolution to save…"
     }
 
     // MARK: - Time and results
@@ -299,37 +248,19 @@ public final class ViewerSession {
     @discardableResult
     public func tick(now: ContinuousClock.Instant) -> Bool {
         var changed = false
-        for event in runner.drain() {
+        for event in runs.poll() {
             changed = true
             switch event {
-            case .built(_, let ms, _): buildMilliseconds = ms
-            case .step(_, let frame):
-                if frame.iteration == history.count { history.append(frame) }
-                if following { targetStep = frame.iteration }
-            case .energy(_, let step, let kl, let map):
-                guard step < history.count else { break }
-                if let kl { history[step].kl = kl }
-                if let map { history[step].mapEnergy = map }
-            case .finished(_, let ms, let r):
-                runMilliseconds = ms
-                result = r
-                following = false
-                if saveWhenDone {
-                    saveWhenDone = false
-                    write(r)
+            case .step(_, let frame): playback.arrived(step: frame.iteration)
+            case .finished(_, _, let result):
+                playback.runFinished()
+                if exports.takePending(finished: runs.current) {
+                    message = exports.write(result, of: runs.current.settings, problem: problem, palette: theme.labelPalette)
                 }
-            case .failed(_, let text): failure = text
+            case .built, .energy, .failed: break
             }
         }
-        if playing, let last = lastAdvance, now - last >= .milliseconds(playInterval) {
-            if displayedStep < iterations {
-                if targetStep < history.count { targetStep += 1 }
-                lastAdvance = now
-            } else {
-                playing = false
-            }
-            changed = true
-        }
+        if playback.advance(now: now, computed: history.count, last: iterations) { changed = true }
         return changed
     }
 }

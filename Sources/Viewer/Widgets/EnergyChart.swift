@@ -1,13 +1,16 @@
 /// kl (free energy) and MAP energy across steps 0…T as braille line charts, with the current
 /// step's column marked, and the changed-pixel counts as a block sparkline beside them.
 struct EnergyChart {
-    let session: ViewerSession
+    /// The run's frames so far, the steps it will have, and the step on screen.
+    let frames: [StepFrame]
+    let iterations: Int
+    let step: Int
     let style: ViewerStyle
 
     func draw(into canvas: inout Canvas, rect: Rect) {
         guard rect.height >= 4, rect.width >= 20 else { return }
         canvas.draw(text: "ENERGY", at: rect.origin, style: style.accent)
-        let stats = session.history.compactMap(\.statistics)
+        let stats = frames.compactMap(\.statistics)
         guard stats.count >= 1 else {
             canvas.draw(text: "computing…", at: Point(x: rect.x, y: rect.y + 1), style: style.dim)
             return
@@ -16,10 +19,10 @@ struct EnergyChart {
         let chartWidth = rect.width - labelWidth
         let chartRows = max(1, (rect.height - 2) / 2)
         let series: [(String, [Double])] = [("kl", stats.map(\.kl)), ("map", stats.map(\.mapEnergy))]
-        let total = session.iterations + 1
+        let total = iterations + 1
         // The chart spans steps 0…T; steps not yet computed leave the right part empty.
         let usedWidth = max(1, chartWidth * max(1, stats.count - 1) / max(1, total - 1))
-        let markerColumn = total > 1 ? session.displayedStep * (chartWidth - 1) / (total - 1) : 0
+        let markerColumn = total > 1 ? step * (chartWidth - 1) / (total - 1) : 0
         for (k, (name, values)) in series.enumerated() {
             let top = rect.y + 1 + k * chartRows
             canvas.draw(text: name, at: Point(x: rect.x, y: top), style: style.dim)
@@ -40,7 +43,7 @@ struct EnergyChart {
         canvas.draw(text: "chg", at: Point(x: rect.x, y: y), style: style.dim)
         let changed = stats.dropFirst().map { Double($0.changed) }
         let spark = Sparkline.blocks(changed, low: 0, glyphs: canvas.glyphs)
-        let frame = session.displayedFrame
+        let frame = step < frames.count ? frames[step] : nil
         canvas.draw(text: spark + "  \(frame.map { "\($0.changed) px at step \($0.iteration)" } ?? "")", at: Point(x: rect.x + labelWidth, y: y),
                     style: style.panel, maxWidth: chartWidth)
     }

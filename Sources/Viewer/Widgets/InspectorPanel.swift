@@ -4,21 +4,28 @@ import Foundation
 /// and Q at the current step as bars, top classes first; argmax, entropy and the truth; and
 /// a sparkline of Q across all steps for each top class.
 struct InspectorPanel {
-    let session: ViewerSession
+    let problem: ViewerProblem
+    /// The inspected pixel in image pixels, and the same pixel on the frames' grid.
+    let cursor: Point
+    let frameCursor: Point
+    /// The run's frames so far and the one on screen.
+    let frames: [StepFrame]
+    let frame: StepFrame?
+    let theme: Theme
     let style: ViewerStyle
 
     func draw(into canvas: inout Canvas, rect: Rect) {
         guard rect.height >= 3, rect.width >= 24 else { return }
-        let p = session.problem
-        let c = session.cursor
+        let p = problem
+        let c = cursor
         let rgb = p.image.rgb(x: c.x, y: c.y)
         canvas.draw(text: "INSPECTOR", at: rect.origin, style: style.accent)
         canvas.draw(text: "(\(c.x), \(c.y))  rgb \(rgb.r),\(rgb.g),\(rgb.b)", at: Point(x: rect.x + 10, y: rect.y), style: style.panel, maxWidth: rect.width - 10)
-        guard let frame = session.displayedFrame, let first = session.history.first else {
+        guard let frame, let first = frames.first else {
             canvas.draw(text: "computing…", at: Point(x: rect.x, y: rect.y + 1), style: style.dim)
             return
         }
-        let w = session.workingCursor
+        let w = frameCursor
         let q = frame.marginals(x: w.x, y: w.y)
         let unary = first.marginals(x: w.x, y: w.y)
         let argmax = q.indices.max { q[$0] < q[$1] } ?? 0
@@ -34,19 +41,19 @@ struct InspectorPanel {
         guard rows > 0 else { return }
         let top = q.indices.sorted { q[$0] > q[$1] }.prefix(rows)
         let nameWidth = 11
-        let sparkWidth = min(session.history.count, max(4, rect.width / 5))
+        let sparkWidth = min(frames.count, max(4, rect.width / 5))
         let barWidth = max(4, (rect.width - nameWidth - sparkWidth - 14) / 2)
         canvas.draw(text: "class".padding(toLength: nameWidth) + "unary".padding(toLength: barWidth + 6) + "Q step \(frame.iteration)",
                     at: Point(x: rect.x, y: rect.y + 2), style: style.dim, maxWidth: rect.width)
         for (row, label) in top.enumerated() {
             let y = rect.y + 3 + row
             var x = rect.x
-            canvas.put(Cell(" ", background: .rgb(session.theme.labelColor(label))), x: x, y: y)
+            canvas.put(Cell(" ", background: .rgb(theme.labelColor(label))), x: x, y: y)
             x += 2
             x += canvas.draw(text: String(p.className(label).prefix(nameWidth - 3)).padding(toLength: nameWidth - 2), at: Point(x: x, y: y), style: style.panel, maxWidth: nameWidth - 2)
             x += bar(&canvas, unary[label], x, y, barWidth)
             x += bar(&canvas, q[label], x, y, barWidth)
-            let series = session.history.map { Double($0.marginals(x: w.x, y: w.y)[label]) }
+            let series = frames.map { Double($0.marginals(x: w.x, y: w.y)[label]) }
             canvas.draw(text: Sparkline.blocks(series, low: 0, high: 1, glyphs: canvas.glyphs), at: Point(x: x, y: y), style: style.accent, maxWidth: rect.maxX - x)
         }
     }

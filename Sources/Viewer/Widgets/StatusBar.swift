@@ -1,26 +1,34 @@
 /// The bottom bar: the current step as `iter K/T` with its energy, what is running, and the
 /// keys that work now.
 struct StatusBar {
-    let session: ViewerSession
+    /// The step on screen and its frame (nil before step 0 is computed).
+    let step: Int
+    let frame: StepFrame?
+    let iterations: Int
+    let run: RunState
+    let playback: Playback
+    /// The parameter being typed and the text so far.
+    let editing: (name: String, text: String)?
+    let message: String?
     let style: ViewerStyle
 
     func draw(into canvas: inout Canvas, rect: Rect) {
         canvas.fill(rect, with: Cell(" ", style: style.bar))
-        var left = " iter \(session.displayedStep)/\(session.iterations)"
-        if let frame = session.displayedFrame {
+        var left = " iter \(step)/\(iterations)"
+        if let frame {
             left += "  kl \(frame.kl.map { NumberFormat.short($0) } ?? "…")  map \(frame.mapEnergy.map { NumberFormat.short($0) } ?? "…")"
         }
         let x = canvas.draw(text: left, at: rect.origin, style: style.barAccent, maxWidth: rect.width)
         var status: [String] = []
-        if session.playing { status.append("▶ \(session.playInterval)ms/step") }
-        if let failure = session.failure {
+        if playback.playing { status.append("▶ \(playback.interval)ms/step") }
+        if let failure = run.failure {
             status.append("error: \(failure)")
-        } else if session.isComputing {
-            status.append("computing \(max(0, session.history.count - 1))/\(session.iterations)")
+        } else if run.isComputing {
+            status.append("computing \(max(0, run.frames.count - 1))/\(iterations)")
         }
-        if session.fullResolution { status.append("full resolution") }
-        if let typed = session.editText { status.append("\(session.currentParameter.name) = \(typed)_  (Enter applies, Esc cancels)") }
-        if let m = session.message { status.append(m) }
+        if run.fullResolution { status.append("full resolution") }
+        if let editing { status.append("\(editing.name) = \(editing.text)_  (Enter applies, Esc cancels)") }
+        if let message { status.append(message) }
         let middle = status.isEmpty ? "" : "  " + status.joined(separator: "  ")
         let used = x + canvas.draw(text: middle, at: Point(x: rect.x + x, y: rect.y), style: style.bar, maxWidth: rect.width - x)
         // Key hints in order of importance; as many whole hints as fit, help and quit first.

@@ -34,13 +34,31 @@ public final class ViewerScreen {
         if let detail = layout.detail {
             canvas.drawHorizontalLine(y: detail.y, from: 0, to: detail.maxX, style: style.border)
             let split = detail.width * 3 / 5
-            InspectorPanel(session: session, style: style).draw(into: &canvas, rect: Rect(x: 1, y: detail.y + 1, width: split - 2, height: detail.height - 1))
-            EnergyChart(session: session, style: style).draw(into: &canvas, rect: Rect(x: split + 1, y: detail.y + 1, width: detail.width - split - 2, height: detail.height - 1))
+            let s = session
+            InspectorPanel(problem: s.problem, cursor: s.cursor, frameCursor: s.workingCursor, frames: s.history,
+                           frame: s.displayedFrame, theme: s.theme, style: style)
+                .draw(into: &canvas, rect: Rect(x: 1, y: detail.y + 1, width: split - 2, height: detail.height - 1))
+            EnergyChart(frames: s.history, iterations: s.iterations, step: s.displayedStep, style: style)
+                .draw(into: &canvas, rect: Rect(x: split + 1, y: detail.y + 1, width: detail.width - split - 2, height: detail.height - 1))
         }
-        SidePanel(session: session, style: style, colorSupport: colorSupport).draw(into: &canvas, rect: layout.side)
-        StatusBar(session: session, style: style).draw(into: &canvas, rect: layout.bar)
+        sidePanel(style).draw(into: &canvas, rect: layout.side)
+        StatusBar(step: session.displayedStep, frame: session.displayedFrame, iterations: session.iterations, run: session.runs.current,
+                  playback: session.playback, editing: session.editText.map { (session.currentParameter.name, $0) },
+                  message: session.message, style: style)
+            .draw(into: &canvas, rect: layout.bar)
         if session.showHelp { HelpOverlay(style: style).draw(into: &canvas) }
         return canvas
+    }
+
+    private func sidePanel(_ style: ViewerStyle) -> SidePanel {
+        let s = session
+        return SidePanel(
+            model: ModelList(parameters: s.parameterList, selected: s.currentParameter, settings: s.tuning.current,
+                             editText: s.editText, style: style),
+            legend: LabelLegend(labelCount: s.problem.labelCount, classNames: s.problem.classNames, selectedClass: s.selectedClass,
+                                theme: s.theme, colorSupport: colorSupport, style: style),
+            energy: EnergyTable(frames: s.history, iterations: s.iterations, step: s.displayedStep, style: style),
+            style: style)
     }
 
     private func drawTooSmall(_ canvas: inout Canvas, _ style: ViewerStyle) {
@@ -55,7 +73,8 @@ public final class ViewerScreen {
     private func drawTitle(_ canvas: inout Canvas, _ rect: Rect, _ style: ViewerStyle) {
         let p = session.problem
         var text = " crfview · \(p.title) · \(p.image.width)×\(p.image.height) · \(p.labelCount) labels"
-        if session.working.isReduced { text += " · working \(session.working.image.width)×\(session.working.image.height)" }
+        let working = session.runs.working
+        if working.isReduced { text += " · working \(working.image.width)×\(working.image.height)" }
         canvas.fill(rect, with: Cell(" ", style: style.bar))
         canvas.draw(text: text, at: rect.origin, style: style.barAccent, maxWidth: rect.width)
     }
@@ -70,7 +89,7 @@ public final class ViewerScreen {
         case .changed:
             if let frame = session.displayedFrame { title += " · \(frame.changed) px" }
         case .diff:
-            if let d = session.baselineDifference { title += " · \(d) px differ from step \(session.baseline?.iteration ?? 0) pinned" }
+            if let d = session.baselineDifference { title += " · \(d) px differ from step \(session.baseline.frame?.iteration ?? 0) pinned" }
         default: title += " · step \(step)"
         }
         canvas.draw(text: " " + title, at: pane.origin, style: style.accent, maxWidth: pane.width - 1)
@@ -81,8 +100,8 @@ public final class ViewerScreen {
         let target = mono ? fit.rect.size : fit.pixelSize
         if mono, let labels = monoLabels(view, target: target) {
             ShadeRenderer.drawLabels(labels, size: target, at: fit.rect.origin, into: &canvas)
-        } else if let pixels = renderer.pixels(view, history: session.history, step: step, generation: session.runGeneration,
-                                               selectedClass: session.selectedClass, baseline: session.baseline, baselineVersion: session.baselineVersion, theme: session.theme, target: target) {
+        } else if let pixels = renderer.pixels(view, history: session.history, step: step, generation: session.runs.current.generation,
+                                               selectedClass: session.selectedClass, baseline: session.baseline.frame, baselineVersion: session.baseline.version, theme: session.theme, target: target) {
             if mono {
                 let luminance = pixels.map { Float(Int($0.r) * 3 + Int($0.g) * 6 + Int($0.b)) / 2550 }
                 ShadeRenderer.drawIntensities(luminance, size: target, at: fit.rect.origin, into: &canvas)
@@ -90,7 +109,7 @@ public final class ViewerScreen {
                 HalfBlockRenderer.draw(pixels, size: target, at: fit.rect.origin, into: &canvas)
             }
         } else {
-            let text = session.failure == nil ? "computing…" : "no result"
+            let text = session.runs.current.failure == nil ? "computing…" : "no result"
             canvas.draw(text: text, at: Point(x: fit.rect.x + max(0, (fit.rect.width - text.count) / 2), y: fit.rect.y + fit.rect.height / 2), style: style.base)
         }
         drawCursor(&canvas, fit)
