@@ -19,7 +19,7 @@ import Testing
         let (s, scheduler) = try ViewerFixture.session()
         let before = s.runs.current.generation
         // Select gaussian sxy and raise it while the first run has not delivered anything.
-        #expect(s.currentParameter == .gaussianSxy)
+        #expect(s.currentParameter == TunableParameter.width(.gaussian, index: 0))
         s.handle(ViewerFixture.key("+"), now: t0)
         #expect(s.parameters.gaussian?.sxy == Float(2) * 1.1)
         #expect(s.runs.current.generation > before)
@@ -99,7 +99,7 @@ import Testing
             for c in text { s.handle(ViewerFixture.key(c), now: t0) }
             s.handle(.key(.enter), now: t0)
         }
-        while s.currentParameter != .gaussianCompat { s.handle(ViewerFixture.key("]"), now: t0) }
+        while s.currentParameter != .compat(CompatibilitySlot(kernel: .gaussian)) { s.handle(ViewerFixture.key("]"), now: t0) }
         type("1, 2,3")
         #expect(s.parameters.gaussian?.compat == .diagonal([1, 2, 3]))
         type("1,5")
@@ -107,7 +107,7 @@ import Testing
         #expect(s.message == "diagonal compatibility has 2 values but there are 3 labels")
         type("1e21")
         #expect(s.message == "gaussian compat must be at most 1e+20 in magnitude (larger weights swamp every label alike), got 1e+21")
-        while s.currentParameter != .gaussianSxy { s.handle(ViewerFixture.key("["), now: t0) }
+        while s.currentParameter != .width(.gaussian, index: 0) { s.handle(ViewerFixture.key("["), now: t0) }
         type("1e-37")
         #expect(s.parameters.gaussian?.sxy == 2)
         #expect(s.message == "gaussian sxy must be at least 2.710506e-20 (smaller widths make the scaled features overflow), got 1e-37")
@@ -123,11 +123,11 @@ import Testing
         let s = ViewerSession(problem: problem, runner: InferenceRunner(scheduler: scheduler), themes: themes,
                               theme: try themes.theme(named: "dark"), workSize: nil)
         let list = s.parameterList
-        #expect(list.contains(.compatCell(bilateral: true, row: 2, column: 0)))
-        while s.currentParameter != .compatCell(bilateral: true, row: 0, column: 2) { s.handle(ViewerFixture.key("]"), now: t0) }
+        #expect(list.contains(.compatCell(CompatibilitySlot(kernel: .bilateral), row: 2, column: 0)))
+        while s.currentParameter != .compatCell(CompatibilitySlot(kernel: .bilateral), row: 0, column: 2) { s.handle(ViewerFixture.key("]"), now: t0) }
         s.handle(ViewerFixture.key("+"), now: t0)
         #expect(s.parameters.bilateral?.compat == .matrix([[0, 1, 2.5], [1, 0, 1], [2, 1, 0]]))
-        while s.currentParameter != .bilateralCompat { s.handle(ViewerFixture.key("["), now: t0) }
+        while s.currentParameter != .compat(CompatibilitySlot(kernel: .bilateral)) { s.handle(ViewerFixture.key("["), now: t0) }
         s.handle(ViewerFixture.key("="), now: t0)
         #expect(s.parameters.bilateral?.compat == .matrix([[0, 2, 5], [2, 0, 2], [4, 2, 0]]))
     }

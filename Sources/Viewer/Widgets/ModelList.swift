@@ -1,8 +1,9 @@
 import DenseCRF
 
-/// The side panel's MODEL: every tunable value with its current setting, the selected one
-/// highlighted (with the text being typed, after Enter), and a non-Potts compatibility as a
-/// small grid under its entry while it or one of its cells is selected.
+/// The side panel's MODEL: every tunable value of the model with its current setting, the
+/// selected one highlighted (with the text being typed, after Enter), and a diagonal or matrix
+/// compatibility or the unary bias as a small grid under its entry while it or one of its
+/// cells is selected.
 struct ModelList {
     let parameters: [TunableParameter]
     let selected: TunableParameter
@@ -15,47 +16,32 @@ struct ModelList {
     func draw(into canvas: inout Canvas, rect r: Rect) -> Int {
         canvas.draw(text: "MODEL", at: r.origin, style: style.accent, maxWidth: r.width)
         var y = r.y + 1
-        let list = parameters.filter { if case .compatCell = $0 { return false } else { return true } }
-        for p in list where y < r.maxY {
-            let isSelected = p == selected || Self.kernel(of: selected) == p
+        for p in parameters where p.parent == nil && y < r.maxY {
+            let isSelected = p == selected || selected.parent == p
             var value = p.value(in: settings.parameters, settings.unary)
             if p == selected, let typed = editText { value = "= " + typed + "_" }
             let pad = max(1, r.width - p.name.count - value.count)
             canvas.draw(text: p.name + String(repeating: " ", count: pad) + value, at: Point(x: r.x, y: y),
                         style: isSelected ? style.selected : style.panel, maxWidth: r.width)
             y += 1
-            if p == .gaussianCompat || p == .bilateralCompat, Self.kernel(of: selected) == p || p == selected {
-                y = drawGrid(&canvas, r, y, bilateral: p == .bilateralCompat)
+            if isSelected, let grid = p.grid(in: settings.parameters) {
+                y = draw(grid, &canvas, r, y)
             }
         }
         return y
     }
 
-    /// The compat entry a cell belongs to.
-    static func kernel(of p: TunableParameter) -> TunableParameter? {
-        if case .compatCell(let bilateral, _, _) = p { return bilateral ? .bilateralCompat : .gaussianCompat }
-        return nil
-    }
-
-    /// A diagonal or matrix compatibility as a small grid, the selected cell highlighted.
-    private func drawGrid(_ canvas: inout Canvas, _ r: Rect, _ top: Int, bilateral: Bool) -> Int {
-        let compat = bilateral ? settings.parameters.bilateral?.compat : settings.parameters.gaussian?.compat
-        let rows: [[Float]]
-        switch compat {
-        case .diagonal(let v)?: rows = [v]
-        case .matrix(let m)?: rows = m
-        default: return top
-        }
+    /// A diagonal, a matrix or a bias as a small grid, the selected cell highlighted.
+    private func draw(_ grid: (rows: [[Float]], cell: (Int, Int) -> TunableParameter), _ canvas: inout Canvas, _ r: Rect, _ top: Int) -> Int {
+        let rows = grid.rows
         let cellWidth = 6
         let columns = min(rows.first?.count ?? 0, (r.width - 1) / cellWidth)
         var y = top
         for (ri, row) in rows.enumerated() where y < r.maxY - 1 && ri < 8 {
             for ci in 0..<columns {
-                let isDiagonal = rows.count == 1
-                let cell = TunableParameter.compatCell(bilateral: bilateral, row: isDiagonal ? ci : ri, column: ci)
                 let text = NumberFormat.fitting(Double(row[ci]), width: cellWidth - 1)
                 let padded = String(repeating: " ", count: max(0, cellWidth - text.count)) + text
-                canvas.draw(text: padded, at: Point(x: r.x + ci * cellWidth, y: y), style: cell == selected ? style.selected : style.dim)
+                canvas.draw(text: padded, at: Point(x: r.x + ci * cellWidth, y: y), style: grid.cell(ri, ci) == selected ? style.selected : style.dim)
             }
             y += 1
         }
