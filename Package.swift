@@ -16,9 +16,9 @@ import PackageDescription
 /// layout SwiftPM's debug build links, and `-disable-batch-mode` silences the driver's note
 /// that batching is moot under `-wmo`. Release builds get `-O -wmo` from SwiftPM itself. The
 /// price is coarser stepping in a debugger for these targets and a whole-target recompile on
-/// each edit; the ncurses backend (Terminal), file access (CRFShared) and the tests stay unoptimised. SwiftPM refuses
-/// unsafe flags in a package that is depended upon by version, so this package offers no
-/// library product: crfview is an application.
+/// each edit; the ncurses backend (Terminal), file access (CRFShared) and the tests stay
+/// unoptimised. SwiftPM refuses unsafe flags in a package that is depended upon by version, so
+/// this package offers no library product: crfview is an application.
 let optimize: [SwiftSetting] = [
     .unsafeFlags(["-O", "-wmo", "-num-threads", "2", "-disable-batch-mode"], .when(configuration: .debug)),
 ]

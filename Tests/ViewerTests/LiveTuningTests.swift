@@ -212,4 +212,22 @@ import Testing
         s.tick(now: t0)
         #expect(exporter.requests.count == 0)
     }
+
+    /// `F` while a save waits restarts the same settings at full resolution: the save stays
+    /// pending and writes that run's result, once.
+    @Test func aFullResolutionRestartKeepsAPendingSave() throws {
+        let (s, scheduler) = try ViewerFixture.session(workSize: 8)
+        let exporter = RecordingExporter()
+        s.exporter = exporter
+        scheduler.runNext()
+        s.tick(now: t0)
+        s.handle(ViewerFixture.key("s"), now: t0)
+        s.handle(ViewerFixture.key("F"), now: t0)
+        while scheduler.pending > 0 { scheduler.runNext() }
+        s.tick(now: t0)
+        #expect(exporter.requests.count == 1)
+        #expect(exporter.requests.first?.labels.count == 16 * 12)
+        #expect(exporter.requests.first?.parameters == s.parameters)
+        #expect(s.exports.pending == nil)
+    }
 }
