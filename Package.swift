@@ -1,9 +1,11 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-/// crfview: a dense-CRF engine (DenseCRF), its file formats (CRFIO), a terminal-independent
-/// viewer (Viewer), an ncurses backend (Terminal) and the `crfview` command on top.
-/// Data flows one way: files → CRFIO → DenseCRF → Viewer → Terminal.
+/// crfview: a dense-CRF engine (DenseCRF), its file formats (CRFIO) over pure-Swift file access
+/// and value syntax (CRFShared), a terminal-independent viewer (Viewer), an ncurses backend
+/// (Terminal) and the `crfview` command on top.
+/// Data flows one way: files → CRFIO → DenseCRF → Viewer → Terminal. The viewer draws RGB cells
+/// and links no C library; the terminal quantises them and owns everything ncurses.
 ///
 /// Live tuning is the product, so the targets on its hot path are optimised in every build,
 /// including the debug build that `swift run crfview` makes: unoptimised, 10 mean-field steps
@@ -14,9 +16,9 @@ import PackageDescription
 /// layout SwiftPM's debug build links, and `-disable-batch-mode` silences the driver's note
 /// that batching is moot under `-wmo`. Release builds get `-O -wmo` from SwiftPM itself. The
 /// price is coarser stepping in a debugger for these targets and a whole-target recompile on
-/// each edit; the ncurses backend (Terminal) and the tests stay unoptimised. SwiftPM refuses
-/// unsafe flags in a package that is depended upon by version, so this package offers no
-/// library product: crfview is an application.
+/// each edit; the ncurses backend (Terminal), file access (CRFShared) and the tests stay
+/// unoptimised. SwiftPM refuses unsafe flags in a package that is depended upon by version, so
+/// this package offers no library product: crfview is an application.
 let optimize: [SwiftSetting] = [
     .unsafeFlags(["-O", "-wmo", "-num-threads", "2", "-disable-batch-mode"], .when(configuration: .debug)),
 ]
@@ -50,10 +52,11 @@ let package = Package(
         .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "TOMLText", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
-        .target(name: "CRFIO", dependencies: ["DenseCRF", "CPNG", "CJPEG", "CZlib"], swiftSettings: optimize),
+        .target(name: "CRFShared", dependencies: ["DenseCRF"]),
+        .target(name: "CRFIO", dependencies: ["DenseCRF", "CRFShared", "CPNG", "CJPEG", "CZlib"], swiftSettings: optimize),
         .target(
             name: "Viewer",
-            dependencies: ["DenseCRF", "CRFIO", "TOMLText", .product(name: "TOMLKit", package: "TOMLKit")],
+            dependencies: ["DenseCRF", "CRFShared", "TOMLText", .product(name: "TOMLKit", package: "TOMLKit")],
             swiftSettings: optimize),
         .target(name: "Terminal", dependencies: ["Viewer", "CNcurses"]),
         .target(
@@ -76,6 +79,7 @@ let package = Package(
         .testTarget(name: "CRFIOTests", dependencies: ["CRFIO"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SceneSynthTests", dependencies: ["SceneSynth", "DenseCRF", "CRFIO"]),
         .testTarget(name: "ViewerTests", dependencies: ["Viewer"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Viewer"]),
         .testTarget(name: "CRFAppTests", dependencies: ["CRFApp", "CRFIO", "DenseCRF"]),
         .testTarget(name: "EndToEndTests", dependencies: ["CRFIO", "DenseCRF"]),
     ]

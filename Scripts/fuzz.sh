@@ -20,7 +20,7 @@ debug=$scratch/debug
 
 swift build --scratch-path "$scratch" --sanitize=fuzzer --sanitize=address --target Viewer
 objects=()
-for module in _NumericsShims RealModule DenseCRF CRFIO CTOML TOMLKit TOMLText Viewer; do
+for module in _NumericsShims RealModule DenseCRF CRFShared CRFIO CTOML TOMLKit TOMLText Viewer; do
     while IFS= read -r o; do objects+=("$o"); done < <(find "$debug/$module.build" -name '*.o' | sort)
 done
 

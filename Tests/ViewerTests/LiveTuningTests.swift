@@ -17,13 +17,13 @@ import Testing
 
     @Test func aChangeDuringARunCancelsItAndOnlyNewResultsAreDrawn() throws {
         let (s, scheduler) = try ViewerFixture.session()
-        let before = s.runGeneration
+        let before = s.runs.current.generation
         // Select gaussian sxy and raise it while the first run has not delivered anything.
-        #expect(s.currentParameter == .gaussianSxy)
+        #expect(s.currentParameter == TunableParameter.width(.gaussian, index: 0))
         s.handle(ViewerFixture.key("+"), now: t0)
         #expect(s.parameters.gaussian?.sxy == Float(2) * 1.1)
-        #expect(s.runGeneration > before)
-        #expect(s.following)
+        #expect(s.runs.current.generation > before)
+        #expect(s.playback.following)
         scheduler.runNext()        // the old job: stale, computes nothing
         #expect(!s.tick(now: t0))
         #expect(s.history.isEmpty)
@@ -99,7 +99,7 @@ import Testing
             for c in text { s.handle(ViewerFixture.key(c), now: t0) }
             s.handle(.key(.enter), now: t0)
         }
-        while s.currentParameter != .gaussianCompat { s.handle(ViewerFixture.key("]"), now: t0) }
+        while s.currentParameter != .compat(CompatibilitySlot(kernel: .gaussian)) { s.handle(ViewerFixture.key("]"), now: t0) }
         type("1, 2,3")
         #expect(s.parameters.gaussian?.compat == .diagonal([1, 2, 3]))
         type("1,5")
@@ -107,7 +107,7 @@ import Testing
         #expect(s.message == "diagonal compatibility has 2 values but there are 3 labels")
         type("1e21")
         #expect(s.message == "gaussian compat must be at most 1e+20 in magnitude (larger weights swamp every label alike), got 1e+21")
-        while s.currentParameter != .gaussianSxy { s.handle(ViewerFixture.key("["), now: t0) }
+        while s.currentParameter != .width(.gaussian, index: 0) { s.handle(ViewerFixture.key("["), now: t0) }
         type("1e-37")
         #expect(s.parameters.gaussian?.sxy == 2)
         #expect(s.message == "gaussian sxy must be at least 2.710506e-20 (smaller widths make the scaled features overflow), got 1e-37")
@@ -121,13 +121,13 @@ import Testing
         let scheduler = ManualScheduler()
         let themes = ThemeLoader(userThemeDirectory: nil)
         let s = ViewerSession(problem: problem, runner: InferenceRunner(scheduler: scheduler), themes: themes,
-                              theme: try themes.theme(named: "dark"), colorMode: .truecolor, glyphs: .unicode, workSize: nil)
+                              theme: try themes.theme(named: "dark"), workSize: nil)
         let list = s.parameterList
-        #expect(list.contains(.compatCell(bilateral: true, row: 2, column: 0)))
-        while s.currentParameter != .compatCell(bilateral: true, row: 0, column: 2) { s.handle(ViewerFixture.key("]"), now: t0) }
+        #expect(list.contains(.compatCell(CompatibilitySlot(kernel: .bilateral), row: 2, column: 0)))
+        while s.currentParameter != .compatCell(CompatibilitySlot(kernel: .bilateral), row: 0, column: 2) { s.handle(ViewerFixture.key("]"), now: t0) }
         s.handle(ViewerFixture.key("+"), now: t0)
         #expect(s.parameters.bilateral?.compat == .matrix([[0, 1, 2.5], [1, 0, 1], [2, 1, 0]]))
-        while s.currentParameter != .bilateralCompat { s.handle(ViewerFixture.key("["), now: t0) }
+        while s.currentParameter != .compat(CompatibilitySlot(kernel: .bilateral)) { s.handle(ViewerFixture.key("["), now: t0) }
         s.handle(ViewerFixture.key("="), now: t0)
         #expect(s.parameters.bilateral?.compat == .matrix([[0, 2, 5], [2, 0, 2], [4, 2, 0]]))
     }
@@ -174,20 +174,60 @@ import Testing
 
     @Test func saveExportsTheFullResolutionResult() throws {
         let (s, scheduler) = try ViewerFixture.session(workSize: 8)
-        #expect(s.working.isReduced)
-        #expect(s.working.image.width == 8 && s.working.image.height == 6)
-        #expect(s.working.workingParameters(s.parameters).gaussian?.sxy == 1)
+        #expect(s.runs.working.isReduced)
+        #expect(s.runs.working.image.width == 8 && s.runs.working.image.height == 6)
+        #expect(s.runs.working.workingParameters(s.parameters).gaussian?.sxy == 1)
         let exporter = RecordingExporter()
         s.exporter = exporter
         scheduler.runNext()
         s.tick(now: t0)
         s.handle(ViewerFixture.key("s"), now: t0)   // needs a full-resolution run first
-        #expect(exporter.requests.isEmpty && s.fullResolution)
+        #expect(exporter.requests.isEmpty && s.runs.current.fullResolution)
         scheduler.runNext()
         s.tick(now: t0)
         #expect(exporter.requests.count == 1)
         #expect(exporter.requests[0].labels.count == 16 * 12)
         #expect(s.message == "saved to test")
         #expect(s.history.last?.width == 8)   // the history stays at the working resolution
+    }
+
+    /// A pending `s` saves the parameters it was pressed with: a change before the
+    /// full-resolution result arrives cancels it (and says so), so neither the working-copy
+    /// run of the new parameters nor any later run is exported in its place.
+    @Test func aParameterChangeCancelsAPendingSave() throws {
+        let (s, scheduler) = try ViewerFixture.session(workSize: 8)
+        let exporter = RecordingExporter()
+        s.exporter = exporter
+        scheduler.runNext()
+        s.tick(now: t0)
+        s.handle(ViewerFixture.key("s"), now: t0)   // waits for a full-resolution run
+        s.handle(ViewerFixture.key("+"), now: t0)   // gaussian sxy changes before it arrives
+        #expect(s.message == "save cancelled: the parameters changed (s saves the new ones)")
+        while scheduler.pending > 0 { scheduler.runNext() }
+        s.tick(now: t0)
+        #expect(!s.isComputing)
+        #expect(exporter.requests.count == 0)
+        s.handle(ViewerFixture.key("F"), now: t0)   // a full-resolution run of the new parameters
+        scheduler.runNext()
+        s.tick(now: t0)
+        #expect(exporter.requests.count == 0)
+    }
+
+    /// `F` while a save waits restarts the same settings at full resolution: the save stays
+    /// pending and writes that run's result, once.
+    @Test func aFullResolutionRestartKeepsAPendingSave() throws {
+        let (s, scheduler) = try ViewerFixture.session(workSize: 8)
+        let exporter = RecordingExporter()
+        s.exporter = exporter
+        scheduler.runNext()
+        s.tick(now: t0)
+        s.handle(ViewerFixture.key("s"), now: t0)
+        s.handle(ViewerFixture.key("F"), now: t0)
+        while scheduler.pending > 0 { scheduler.runNext() }
+        s.tick(now: t0)
+        #expect(exporter.requests.count == 1)
+        #expect(exporter.requests.first?.labels.count == 16 * 12)
+        #expect(exporter.requests.first?.parameters == s.parameters)
+        #expect(s.exports.pending == nil)
     }
 }

@@ -39,7 +39,7 @@ enum ViewerFixture {
         let scheduler = ManualScheduler()
         let themes = ThemeLoader(userThemeDirectory: nil)
         let session = ViewerSession(problem: problem(truth: truth), runner: InferenceRunner(scheduler: scheduler), themes: themes,
-                                    theme: try themes.theme(named: "dark"), colorMode: .truecolor, glyphs: .unicode, workSize: workSize)
+                                    theme: try themes.theme(named: "dark"), workSize: workSize)
         return (session, scheduler)
     }
 

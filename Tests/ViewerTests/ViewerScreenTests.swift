@@ -72,7 +72,7 @@ import Testing
 
     @Test func monoModeDrawsLabelsWithDistinctGlyphs() throws {
         let (s, screen) = try computed()
-        s.colorMode = .mono
+        screen.colorSupport = .monochrome
         s.handle(ViewerFixture.key("G"), now: t0)
         while s.currentView != .labels { s.handle(ViewerFixture.key("v"), now: t0) }
         let canvas = screen.render(size: Size(width: 70, height: 24))
@@ -83,8 +83,8 @@ import Testing
     }
 
     @Test func asciiGlyphsWithoutUTF8() throws {
-        let (s, screen) = try computed()
-        s.glyphs = .ascii
+        let (_, screen) = try computed()
+        screen.glyphs = .ascii
         let text = screen.render(size: Size(width: 90, height: 24)).snapshotText()
         #expect(!text.unicodeScalars.contains { $0.value > 127 && $0 != "×" && $0 != "·" && $0 != "…" && $0 != "▶" })
     }

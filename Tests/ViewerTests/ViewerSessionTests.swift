@@ -40,25 +40,25 @@ import Testing
         scheduler.runNext()
         s.tick(now: t0)
         s.handle(ViewerFixture.key(" "), now: t0)
-        #expect(s.playing)
-        let intervalMs = s.playInterval
+        #expect(s.playback.playing)
+        let intervalMs = s.playback.interval
         let interval = Duration.milliseconds(intervalMs)
         s.tick(now: t0 + interval / 2)
         #expect(s.displayedStep == 0)
         s.tick(now: t0 + interval)
         #expect(s.displayedStep == 1)
         s.handle(ViewerFixture.key(">"), now: t0 + interval)
-        #expect(s.playInterval < intervalMs)
+        #expect(s.playback.interval < intervalMs)
         var now = t0 + interval
         for _ in 0..<10 {
-            now += .milliseconds(s.playInterval)
+            now += .milliseconds(s.playback.interval)
             s.tick(now: now)
         }
         #expect(s.displayedStep == 5)
-        #expect(!s.playing)
+        #expect(!s.playback.playing)
         s.handle(ViewerFixture.key("<"), now: now)
         s.handle(ViewerFixture.key("<"), now: now)
-        #expect(s.playInterval > PlaybackSpeed.intervals[PlaybackSpeed.defaultIndex])
+        #expect(s.playback.interval > PlaybackSpeed.intervals[PlaybackSpeed.defaultIndex])
     }
 
     @Test func viewsClassesThemesHelpAndQuit() throws {

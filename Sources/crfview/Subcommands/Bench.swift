@@ -3,6 +3,7 @@ import CRFApp
 import CRFLearning
 import DenseCRF
 import Foundation
+import Terminal
 import Viewer
 
 /// `crfview bench`: timings to compare with pydensecrf (`Scripts/bench-peer.py` runs both)
@@ -137,8 +138,7 @@ struct Bench: ParsableCommand {
         let viewerProblem = ViewerProblem(title: "bench", image: problem.image, source: problem.source,
                                           unarySettings: problem.unarySettings, parameters: problem.parameters)
         return ViewerSession(problem: viewerProblem, runner: InferenceRunner(scheduler: scheduler), themes: themes,
-                             theme: try themes.theme(named: ThemeLoader.defaultName), colorMode: .palette256,
-                             glyphs: .unicode, workSize: 512)
+                             theme: try themes.theme(named: ThemeLoader.defaultName), workSize: 512)
     }
 
     /// Composing a full 200×60 screen (two image panes, panel, inspector, chart) and mapping

@@ -68,7 +68,7 @@ struct View: ParsableCommand {
                 }
             }
             let session = ViewerSession(problem: problem, runner: InferenceRunner(), themes: themes, theme: chosen,
-                                        colorMode: .truecolor, glyphs: .unicode, workSize: workSize, settings: settings)
+                                        workSize: workSize, settings: settings)
             session.exporter = FileExporter(folder: folder)
             if let settingsProblem { session.show(settingsProblem) }
             app = ViewerApp(session: session)
@@ -84,8 +84,6 @@ struct View: ParsableCommand {
         } catch {
             throw report(CLIFailure("terminal", "\(error)"))
         }
-        app.session.colorMode = screen.colorMode
-        app.session.glyphs = screen.glyphs
         app.run(on: screen)
         screen.stop()
         if let settingsPath {
@@ -124,5 +122,3 @@ struct View: ParsableCommand {
                              imagePath: imagePath, sourcePath: loaded.sourcePath)
     }
 }
-
-extension TerminalScreen: TerminalBackend {}

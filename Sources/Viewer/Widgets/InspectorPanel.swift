@@ -1,0 +1,73 @@
+import Foundation
+
+/// The cursor pixel explained: where it is and its colour; the unary probabilities (step 0)
+/// and Q at the current step as bars, top classes first; argmax, entropy and the truth; and
+/// a sparkline of Q across all steps for each top class.
+struct InspectorPanel {
+    let problem: ViewerProblem
+    /// The inspected pixel in image pixels, and the same pixel on the frames' grid.
+    let cursor: Point
+    let frameCursor: Point
+    /// The run's frames so far and the one on screen.
+    let frames: [StepFrame]
+    let frame: StepFrame?
+    let theme: Theme
+    let style: ViewerStyle
+
+    func draw(into canvas: inout Canvas, rect: Rect) {
+        guard rect.height >= 3, rect.width >= 24 else { return }
+        let p = problem
+        let c = cursor
+        let rgb = p.image.rgb(x: c.x, y: c.y)
+        canvas.draw(text: "INSPECTOR", at: rect.origin, style: style.accent)
+        canvas.draw(text: "(\(c.x), \(c.y))  rgb \(rgb.r),\(rgb.g),\(rgb.b)", at: Point(x: rect.x + 10, y: rect.y), style: style.panel, maxWidth: rect.width - 10)
+        guard let frame, let first = frames.first else {
+            canvas.draw(text: "computing…", at: Point(x: rect.x, y: rect.y + 1), style: style.dim)
+            return
+        }
+        let w = frameCursor
+        let q = frame.marginals(x: w.x, y: w.y)
+        let unary = first.marginals(x: w.x, y: w.y)
+        let argmax = q.indices.max { q[$0] < q[$1] } ?? 0
+        let entropy = max(0, q.reduce(Float(0)) { $0 - ($1 > 0 ? $1 * log($1) : 0) })
+        var summary = "argmax \(p.className(argmax))  H \(String(format: "%.3f", entropy))"
+        if let truth = p.truth {
+            let t = Int(truth[c.y * p.image.width + c.x])
+            summary += "  truth \(t == 255 ? "ignore" : p.className(t))"
+        }
+        canvas.draw(text: summary, at: Point(x: rect.x, y: rect.y + 1), style: style.panel, maxWidth: rect.width)
+
+        let rows = rect.height - 3
+        guard rows > 0 else { return }
+        let top = q.indices.sorted { q[$0] > q[$1] }.prefix(rows)
+        let nameWidth = 11
+        let sparkWidth = min(frames.count, max(4, rect.width / 5))
+        let barWidth = max(4, (rect.width - nameWidth - sparkWidth - 14) / 2)
+        canvas.draw(text: "class".padding(toLength: nameWidth) + "unary".padding(toLength: barWidth + 6) + "Q step \(frame.iteration)",
+                    at: Point(x: rect.x, y: rect.y + 2), style: style.dim, maxWidth: rect.width)
+        for (row, label) in top.enumerated() {
+            let y = rect.y + 3 + row
+            var x = rect.x
+            canvas.put(Cell(" ", background: .rgb(theme.labelColor(label))), x: x, y: y)
+            x += 2
+            x += canvas.draw(text: String(p.className(label).prefix(nameWidth - 3)).padding(toLength: nameWidth - 2), at: Point(x: x, y: y), style: style.panel, maxWidth: nameWidth - 2)
+            x += bar(&canvas, unary[label], x, y, barWidth)
+            x += bar(&canvas, q[label], x, y, barWidth)
+            let series = frames.map { Double($0.marginals(x: w.x, y: w.y)[label]) }
+            canvas.draw(text: Sparkline.blocks(series, low: 0, high: 1, glyphs: canvas.glyphs), at: Point(x: x, y: y), style: style.accent, maxWidth: rect.maxX - x)
+        }
+    }
+
+    /// A horizontal bar of `width` cells for p in 0…1 followed by its value; returns columns used.
+    private func bar(_ canvas: inout Canvas, _ p: Float, _ x: Int, _ y: Int, _ width: Int) -> Int {
+        let eighths = Int((max(0, min(1, p)) * Float(width * 8)).rounded())
+        let partial: [Character] = canvas.glyphs == .unicode ? [" ", "▏", "▎", "▍", "▌", "▋", "▊", "▉"] : [" ", " ", " ", " ", "#", "#", "#", "#"]
+        let full: Character = canvas.glyphs == .unicode ? "█" : "#"
+        var text = String(repeating: full, count: eighths / 8)
+        if text.count < width { text.append(partial[eighths % 8]) }
+        text = text.padding(toLength: width)
+        canvas.draw(text: text, at: Point(x: x, y: y), style: style.accent)
+        canvas.draw(text: " " + String(format: "%.3f", p) + " ", at: Point(x: x + width, y: y), style: style.panel)
+        return width + 7
+    }
+}
