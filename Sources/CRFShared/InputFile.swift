@@ -81,7 +81,7 @@ public final class InputFile {
     }
 
     /// "3.0 GB", "12.5 MB", "900 bytes".
-    static func describe(_ bytes: Int) -> String {
+    public static func describe(_ bytes: Int) -> String {
         if bytes >= 1_000_000_000 { return "\((Double(bytes) / 1e9 * 10).rounded() / 10) GB" }
         if bytes >= 1_000_000 { return "\((Double(bytes) / 1e6 * 10).rounded() / 10) MB" }
         return "\(bytes) bytes"
