@@ -56,7 +56,7 @@ let package = Package(
         .target(name: "CRFIO", dependencies: ["DenseCRF", "CRFShared", "CPNG", "CJPEG", "CZlib"], swiftSettings: optimize),
         .target(
             name: "Viewer",
-            dependencies: ["DenseCRF", "CRFShared", "TOMLText", .product(name: "TOMLKit", package: "TOMLKit")],
+            dependencies: ["DenseCRF", "CRFLearning", "CRFShared", "TOMLText", .product(name: "TOMLKit", package: "TOMLKit")],
             swiftSettings: optimize),
         .target(name: "Terminal", dependencies: ["Viewer", "CNcurses"]),
         .target(

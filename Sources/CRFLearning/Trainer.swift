@@ -162,11 +162,12 @@ public final class Trainer {
         (try? SegmentationMetrics(truth: example.truth, prediction: labels, classes: example.labelCount))?.meanIoU ?? 0
     }
 
-    /// Trains for `options.epochs` epochs, calling `onImage` with the images done in the
+    /// Trains for `options.epochs` epochs, calling `onStart` with the starting parameters'
+    /// validation mIoU (nil without validation images), `onImage` with the images done in the
     /// current epoch and `onEpoch` after each epoch; `shouldStop` is asked after every image and
     /// ends training early, keeping the best parameters so far.
-    public func run(onImage: (Int) -> Void = { _ in }, onEpoch: (EpochReport) -> Void = { _ in },
-                    shouldStop: () -> Bool = { false }) throws(CRFError) -> TrainingResult {
+    public func run(onStart: (Double?) -> Void = { _ in }, onImage: (Int) -> Void = { _ in },
+                    onEpoch: (EpochReport) -> Void = { _ in }, shouldStop: () -> Bool = { false }) throws(CRFError) -> TrainingResult {
         var theta = layout.initial
         var rng = SplitMix64(seed: options.seed, stream: "learn")
         var adam = Adam(count: layout.count, learningRate: options.learningRate)
@@ -174,6 +175,7 @@ public final class Trainer {
         var lbfgs = LBFGS(initialStep: options.learningRate)
         let steps = options.inferenceSteps
         let validationBefore = validation.isEmpty ? nil : try meanIoU(validation, theta: theta, steps: steps)
+        onStart(validationBefore)
         var best: (theta: [Double], score: Double) = (theta, validationBefore ?? .infinity)
         var history: [EpochReport] = []
         var stopped = false

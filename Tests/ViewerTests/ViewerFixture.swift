@@ -1,3 +1,4 @@
+import CRFLearning
 import DenseCRF
 import Foundation
 @testable import Viewer
@@ -7,7 +8,9 @@ import Foundation
 enum ViewerFixture {
     static let width = 16, height = 12, labels = 3
 
-    static func problem(truth: Bool = true) -> ViewerProblem {
+    /// `margin` is what the true class's unary gets on top of uniform noise: 0.5 makes the
+    /// unaries nearly right, 0.1 leaves much for the CRF (and for learning) to fix.
+    static func problem(truth: Bool = true, margin: Float = 0.5) -> ViewerProblem {
         var px = [UInt8]()
         var p = [Float](repeating: 0, count: labels * width * height)
         var state: UInt64 = 12345
@@ -22,7 +25,7 @@ enum ViewerFixture {
                 px += left ? [30, 90, 40] : [200, 180, 90]
                 t.append(left ? 1 : 2)
                 var row = (0..<labels).map { _ in rnd() }
-                row[left ? 1 : 2] += 0.5
+                row[left ? 1 : 2] += margin
                 let s = row.reduce(0, +)
                 for l in 0..<labels { p[l * width * height + y * width + x] = row[l] / s }
             }
@@ -41,6 +44,19 @@ enum ViewerFixture {
         let session = ViewerSession(problem: problem(truth: truth), runner: InferenceRunner(scheduler: scheduler), themes: themes,
                                     theme: try themes.theme(named: "dark"), workSize: workSize)
         return (session, scheduler)
+    }
+
+    /// A session whose learning runs on `learner` (a `ManualScheduler` when nil is given
+    /// back), for `epochs` epochs with `crfview learn`'s other defaults.
+    static func learningSession(epochs: Int = 3, learner: Scheduler? = nil) throws -> (ViewerSession, inference: ManualScheduler, learning: ManualScheduler?) {
+        let scheduler = ManualScheduler()
+        let manual = learner == nil ? ManualScheduler() : nil
+        let themes = ThemeLoader(userThemeDirectory: nil)
+        let session = ViewerSession(problem: problem(margin: 0.1), runner: InferenceRunner(scheduler: scheduler), themes: themes,
+                                    theme: try themes.theme(named: "dark"), workSize: nil,
+                                    learner: LearningRunner(scheduler: learner ?? manual!),
+                                    learning: LearningSetup(options: TrainingOptions(epochs: epochs)))
+        return (session, scheduler, manual)
     }
 
     static let start = ContinuousClock().now

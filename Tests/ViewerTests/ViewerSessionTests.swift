@@ -91,7 +91,7 @@ import Testing
     @Test func cursorMovesAndIsClampedToTheImage() throws {
         let (s, _) = try ViewerFixture.session()
         #expect(s.cursor == Point(x: 8, y: 6))
-        s.handle(.key(.character("L")), now: t0)
+        s.handle(.key(.shiftRight), now: t0)
         #expect(s.cursor == Point(x: 15, y: 6))
         s.handle(.key(.left), now: t0)
         #expect(s.cursor == Point(x: 14, y: 6))

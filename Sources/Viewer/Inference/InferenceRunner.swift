@@ -181,8 +181,8 @@ public protocol Scheduler: Sendable {
 /// One serial background queue: a new job waits for the cancelled one to notice (at its next
 /// step boundary) rather than competing with it for the cores.
 public struct BackgroundScheduler: Scheduler {
-    private let queue = DispatchQueue(label: "crfview.inference", qos: .userInitiated)
-    public init() {}
+    private let queue: DispatchQueue
+    public init(label: String = "crfview.inference") { queue = DispatchQueue(label: label, qos: .userInitiated) }
     public func schedule(_ work: @escaping @Sendable () -> Void) { queue.async(execute: work) }
 }
 

@@ -15,6 +15,7 @@ public enum ViewerAction: Hashable, Sendable {
     case pinBaseline
     case save
     case fullResolution
+    case toggleLearning, stopLearning
 }
 
 /// The key table: one entry per binding, in the order the help screen lists them.
@@ -46,17 +47,19 @@ public enum KeyBindings {
         Binding(keys: [.enter], label: "Enter", action: .editValue, help: "type a value for the parameter"),
         Binding(keys: [.character("u")], label: "u", action: .undo, help: "undo the last parameter change"),
         Binding(keys: [.character("U")], label: "U", action: .resetParameters, help: "restore the starting parameters"),
-        Binding(keys: [.left, .character("h")], label: "←h", action: .moveCursor(dx: -1, dy: 0), help: "move the cursor left (H: by 10)"),
-        Binding(keys: [.down, .character("j")], label: "↓j", action: .moveCursor(dx: 0, dy: 1), help: "move the cursor down (J: by 10)"),
-        Binding(keys: [.up, .character("k")], label: "↑k", action: .moveCursor(dx: 0, dy: -1), help: "move the cursor up (K: by 10)"),
-        Binding(keys: [.right, .character("l")], label: "→l", action: .moveCursor(dx: 1, dy: 0), help: "move the cursor right (L: by 10)"),
+        Binding(keys: [.left, .character("h")], label: "←h", action: .moveCursor(dx: -1, dy: 0), help: "move the cursor left (Shift: by 10)"),
+        Binding(keys: [.down, .character("j")], label: "↓j", action: .moveCursor(dx: 0, dy: 1), help: "move the cursor down (Shift: by 10)"),
+        Binding(keys: [.up, .character("k")], label: "↑k", action: .moveCursor(dx: 0, dy: -1), help: "move the cursor up (Shift: by 10)"),
+        Binding(keys: [.right, .character("l")], label: "→l", action: .moveCursor(dx: 1, dy: 0), help: "move the cursor right (Shift: by 10)"),
         Binding(keys: [.shiftLeft, .character("H")], label: "H", action: .moveCursor(dx: -10, dy: 0), help: ""),
         Binding(keys: [.shiftDown, .character("J")], label: "J", action: .moveCursor(dx: 0, dy: 10), help: ""),
         Binding(keys: [.shiftUp, .character("K")], label: "K", action: .moveCursor(dx: 0, dy: -10), help: ""),
-        Binding(keys: [.shiftRight, .character("L")], label: "L", action: .moveCursor(dx: 10, dy: 0), help: ""),
+        Binding(keys: [.shiftRight], label: "", action: .moveCursor(dx: 10, dy: 0), help: ""),
         Binding(keys: [.character("b")], label: "b", action: .pinBaseline, help: "pin the result as a baseline (diff view)"),
         Binding(keys: [.character("s")], label: "s", action: .save, help: "save labels, overlay, Q, params, snippet"),
         Binding(keys: [.character("F")], label: "F", action: .fullResolution, help: "compute at full resolution"),
+        Binding(keys: [.character("L")], label: "L", action: .toggleLearning, help: "learn the parameters from the truth (L or Esc stops)"),
+        Binding(keys: [.escape], label: "Esc", action: .stopLearning, help: ""),
         Binding(keys: [.character("?")], label: "?", action: .toggleHelp, help: "this help"),
         Binding(keys: [.character("q")], label: "q", action: .quit, help: "quit"),
     ]

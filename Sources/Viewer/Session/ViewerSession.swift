@@ -4,11 +4,12 @@ import Foundation
 /// The viewer's model, changed only by `handle(_:now:)` (input) and `tick(now:)` (time and
 /// background results). It coordinates parts that each have one job: `tuning` (the settings
 /// and their undo), `runs` (inference on the working copy or the full image), `playback`
-/// (which step is on screen), `baseline` (the pinned labels) and `exports` (`s`); what is
-/// left here is the UI state that keys move (view, class, parameter, cursor, theme, help).
+/// (which step is on screen), `baseline` (the pinned labels), `exports` (`s`) and `learning`
+/// (`L`); what is left here is the UI state that keys move (view, class, parameter, cursor,
+/// theme, help).
 ///
 /// It is a plain class used from one thread (the UI loop); the only concurrency is the
-/// `InferenceRunner`, which it polls. Everything it shows comes from the current run's frames,
+/// `InferenceRunner` and the `LearningRunner`, which it polls. Everything it shows comes from the current run's frames,
 /// so drawing never waits for computation.
 public final class ViewerSession {
     public let problem: ViewerProblem
@@ -20,6 +21,9 @@ public final class ViewerSession {
     public private(set) var playback: Playback
     public private(set) var baseline = Baseline()
     public private(set) var exports = Exports()
+    public private(set) var learning: Learning
+    /// The settings the last learning run handed over, while they are the current ones.
+    public private(set) var learned: ModelSettings?
 
     // UI state.
     public private(set) var viewIndex = 0
@@ -34,7 +38,8 @@ public final class ViewerSession {
     public private(set) var cursor: Point
 
     public init(problem: ViewerProblem, runner: InferenceRunner, themes: ThemeLoader, theme: Theme,
-                workSize: Int?, settings: ViewerSettings = ViewerSettings()) {
+                workSize: Int?, settings: ViewerSettings = ViewerSettings(),
+                learner: LearningRunner = LearningRunner(), learning: LearningSetup = LearningSetup()) {
         self.problem = problem
         self.themes = themes
         self.theme = theme
@@ -42,6 +47,7 @@ public final class ViewerSession {
         tuning = ParameterHistory(start: start)
         runs = Runs(problem: problem, runner: runner, workSize: workSize, settings: start)
         playback = Playback(speedIndex: settings.speedIndex ?? PlaybackSpeed.defaultIndex)
+        self.learning = Learning(runner: learner, setup: learning)
         selectedClass = min(1, problem.labelCount - 1)
         cursor = Point(x: problem.image.width / 2, y: problem.image.height / 2)
         if let view = settings.view, let index = views.firstIndex(where: { $0.rawValue == view }) { viewIndex = index }
@@ -58,9 +64,11 @@ public final class ViewerSession {
 
     // MARK: - What is shown
 
+    /// The settings on screen: the latest learned epoch's while learning, else the tuned ones.
+    public var shownSettings: ModelSettings { learning.preview ?? tuning.current }
     /// The model parameters in original-image pixels, as the user sees and edits them.
-    public var parameters: CRFParameters { tuning.current.parameters }
-    public var unarySettings: UnarySettings { tuning.current.unary }
+    public var parameters: CRFParameters { shownSettings.parameters }
+    public var unarySettings: UnarySettings { shownSettings.unary }
     public var iterations: Int { parameters.iterations }
     /// Frames of the current run, by step.
     public var history: [StepFrame] { runs.current.frames }
@@ -130,10 +138,14 @@ public final class ViewerSession {
             let count = parameterList.count
             selectedParameter = ((selectedParameter + delta) % count + count) % count
         case .adjust(let fine, let up):
+            stopLearning(because: "a parameter changed")
             let (p, u) = ParameterEditor.adjust(currentParameter, fine: fine, up: up, parameters, unarySettings)
             apply(ModelSettings(parameters: p, unary: u))
-        case .editValue: editText = ""
+        case .editValue:
+            stopLearning(because: "a value is being typed")
+            editText = ""
         case .undo:
+            if stopLearning(because: "u") { return }
             guard tuning.undo() else {
                 message = "nothing to undo"
                 return
@@ -141,6 +153,7 @@ public final class ViewerSession {
             message = "undone"
             settingsChanged()
         case .resetParameters:
+            stopLearning(because: "U")
             guard tuning.apply(tuning.start) else { return }
             message = "starting parameters restored"
             settingsChanged()
@@ -158,6 +171,10 @@ public final class ViewerSession {
             }
             restart(fullResolution: true)
             message = "computing at full resolution \(problem.image.width)×\(problem.image.height)"
+        case .toggleLearning:
+            if !stopLearning(because: "L") { startLearning() }
+        case .stopLearning:
+            if !stopLearning(because: "Esc") { message = "not learning (L learns the parameters from the truth)" }
         }
     }
 
@@ -202,6 +219,45 @@ public final class ViewerSession {
         return clamped != cursor
     }
 
+    // MARK: - Learning
+
+    /// `L`: learns from the current settings on the open image and the other folders given.
+    private func startLearning() {
+        guard let truth = problem.truth else {
+            message = "learning needs a truth map (truth.png in the folder, or --truth)"
+            return
+        }
+        let open = TrainingImage(title: problem.title, image: problem.image, source: problem.source, truth: truth)
+        let images = [open] + learning.setup.otherImages
+        learning.begin(from: tuning.current, images: images)
+        learned = nil
+        message = "learning on \(images.count) image\(images.count == 1 ? "" : "s") (Esc stops and keeps the best so far)"
+    }
+
+    /// Stops learning if it runs, making its best parameters so far current as one undoable
+    /// change (the hand-set ones are one `u` away); returns whether it was running. `reason`
+    /// names what stopped it, for the status line.
+    @discardableResult
+    private func stopLearning(because reason: String) -> Bool {
+        guard learning.isRunning else { return false }
+        let epoch = learning.best?.epoch
+        guard let kept = learning.stop() else { return false }
+        adopt(kept)
+        if let epoch {
+            message = "learning stopped (\(reason)) after epoch \(learning.epochs.count); kept epoch \(epoch)'s parameters (u restores the hand-set ones)"
+        } else {
+            message = "learning stopped (\(reason)) after epoch \(learning.epochs.count); no epoch beat the starting parameters, kept"
+        }
+        return true
+    }
+
+    /// Makes learned settings current as one change (none when they are the current ones) and
+    /// runs them in place of the last epoch's preview.
+    private func adopt(_ settings: ModelSettings) {
+        learned = tuning.apply(settings) ? settings : nil
+        settingsChanged()
+    }
+
     // MARK: - Settings changes and runs
 
     /// A user change: remembered for undo, then the model restarts.
@@ -219,7 +275,7 @@ public final class ViewerSession {
     /// display follows the new run as its steps complete. A save waiting for a run of other
     /// settings is cancelled, and the status line says so.
     private func restart(fullResolution: Bool = false) {
-        runs.start(tuning.current, fullResolution: fullResolution)
+        runs.start(shownSettings, fullResolution: fullResolution)
         playback.restart(follow: true)
         if exports.runStarted(runs.current) {
             message = "save cancelled: the parameters changed (s saves the new ones)"
@@ -238,7 +294,7 @@ public final class ViewerSession {
             return
         }
         if !(runs.current.fullResolution && runs.current.isComputing) { restart(fullResolution: true) }
-        exports.wait(for: tuning.current)
+        exports.wait(for: shownSettings)
         message = "computing at full resolution to save…"
     }
 
@@ -258,6 +314,18 @@ public final class ViewerSession {
                     message = exports.write(result, of: runs.current.settings, problem: problem, palette: theme.labelPalette)
                 }
             case .built, .energy, .failed: break
+            }
+        }
+        for update in learning.poll() {
+            changed = true
+            switch update {
+            case .epoch: restart()
+            case .done(let best):
+                adopt(best)
+                message = "learning finished; u restores the hand-set parameters"
+            case .failed(let text):
+                restart()
+                message = "learning failed: \(text)"
             }
         }
         if playback.advance(now: now, computed: history.count, last: iterations) { changed = true }

@@ -10,6 +10,8 @@ struct StatusBar {
     /// The parameter being typed and the text so far.
     let editing: (name: String, text: String)?
     let message: String?
+    /// Learning mode's state, shown while it runs and while its result is current.
+    let learning: LearningStatus?
     let style: ViewerStyle
 
     func draw(into canvas: inout Canvas, rect: Rect) {
@@ -27,6 +29,7 @@ struct StatusBar {
             status.append("computing \(max(0, run.frames.count - 1))/\(iterations)")
         }
         if run.fullResolution { status.append("full resolution") }
+        if let learning { status.append(learning.text) }
         if let editing { status.append("\(editing.name) = \(editing.text)_  (Enter applies, Esc cancels)") }
         if let message { status.append(message) }
         let middle = status.isEmpty ? "" : "  " + status.joined(separator: "  ")

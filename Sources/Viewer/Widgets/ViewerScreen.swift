@@ -38,13 +38,19 @@ public final class ViewerScreen {
             InspectorPanel(problem: s.problem, cursor: s.cursor, frameCursor: s.workingCursor, frames: s.history,
                            frame: s.displayedFrame, theme: s.theme, style: style)
                 .draw(into: &canvas, rect: Rect(x: 1, y: detail.y + 1, width: split - 2, height: detail.height - 1))
-            EnergyChart(frames: s.history, iterations: s.iterations, step: s.displayedStep, style: style)
-                .draw(into: &canvas, rect: Rect(x: split + 1, y: detail.y + 1, width: detail.width - split - 2, height: detail.height - 1))
+            let chartRect = Rect(x: split + 1, y: detail.y + 1, width: detail.width - split - 2, height: detail.height - 1)
+            if s.learning.isRunning || s.learned != nil {
+                LearningChart(epochs: s.learning.epochs, total: s.learning.setup.options.epochs, startMIoU: s.learning.startMIoU, style: style)
+                    .draw(into: &canvas, rect: chartRect)
+            } else {
+                EnergyChart(frames: s.history, iterations: s.iterations, step: s.displayedStep, style: style)
+                    .draw(into: &canvas, rect: chartRect)
+            }
         }
         sidePanel(style).draw(into: &canvas, rect: layout.side)
         StatusBar(step: session.displayedStep, frame: session.displayedFrame, iterations: session.iterations, run: session.runs.current,
                   playback: session.playback, editing: session.editText.map { (session.currentParameter.name, $0) },
-                  message: session.message, style: style)
+                  message: session.message, learning: LearningStatus(session), style: style)
             .draw(into: &canvas, rect: layout.bar)
         if session.showHelp { HelpOverlay(style: style).draw(into: &canvas) }
         return canvas
@@ -53,8 +59,8 @@ public final class ViewerScreen {
     private func sidePanel(_ style: ViewerStyle) -> SidePanel {
         let s = session
         return SidePanel(
-            model: ModelList(parameters: s.parameterList, selected: s.currentParameter, settings: s.tuning.current,
-                             editText: s.editText, style: style),
+            model: ModelList(parameters: s.parameterList, selected: s.currentParameter, settings: s.shownSettings,
+                             classNames: (0..<s.problem.labelCount).map(s.problem.className), editText: s.editText, style: style),
             legend: LabelLegend(labelCount: s.problem.labelCount, classNames: s.problem.classNames, selectedClass: s.selectedClass,
                                 theme: s.theme, colorSupport: colorSupport, style: style),
             energy: EnergyTable(frames: s.history, iterations: s.iterations, step: s.displayedStep, style: style),
