@@ -89,7 +89,7 @@ expected=$(python3 -c "print('%.4g' % ($value * 1.1))")
 wait_for "gaussian sxy *$expected" 5
 wait_for 'iter 30/30' 60
 echo "-- tuning: cursor"
-tmux send-keys -t "$session" L L j
+tmux send-keys -t "$session" l l l j
 sleep 0.5
 after=$(screen | grep -o 'INSPECTOR ([0-9]*, [0-9]*)')
 [ "$before" != "$after" ] || fail "inspector did not move: $before"
@@ -124,3 +124,51 @@ wait_for 'EXIT=0' 10
 tmux kill-session -t "$session"
 rm -rf "$exports"
 echo "-- tuning ok"
+
+# Learning mode on a generated learning scene with truth: L learns, the bar follows the epochs,
+# the learned parameters replace the hand-set ones with an mIoU at least as good, u restores
+# them, and v reaches the loss view.
+scenes=$(mktemp -d)
+"$bin" make-samples --learning-set --out "$scenes" --train 1 --val 1 >/dev/null || fail "make-samples --learning-set"
+scene=$(ls -d "$scenes"/train/*/ | head -n 1)
+tmux new-session -d -s "$session" -x 140 -y 44 \
+    "cd '$PWD' && TERM=tmux-256color XDG_CONFIG_HOME='$scenes/config' '$bin' view '$scene' --epochs 4; echo \"EXIT=\$?\"; sleep 600"
+echo "-- learning: start"
+wait_for 'iter 0/'
+handset=$(screen | grep -o 'bilateral srgb *[0-9.]*' | awk '{print $NF}')
+[ -n "$handset" ] || fail "no bilateral srgb in the panel"
+tmux send-keys -t "$session" L
+wait_for 'learning epoch 0/4' 10
+wait_for 'learning epoch [1-4]/4' 120
+echo "   $(screen | grep -o 'learning epoch [0-9]*/4[^ ]*[^(]*' | head -n 1)"
+wait_for 'learned mIoU [0-9.]+% → [0-9.]+%' 240
+scores=$(screen | grep -Eo 'learned mIoU [0-9.]+% → [0-9.]+%' | head -n 1)
+echo "   $scores"
+python3 -c "
+import re, sys
+a, b = map(float, re.findall(r'([0-9.]+)%', sys.argv[1]))
+assert b >= a, (a, b)" "$scores" || fail "learned mIoU is worse than the hand-set one: $scores"
+learned=$(screen | grep -o 'bilateral srgb *[0-9.]*' | awk '{print $NF}')
+[ "$learned" != "$handset" ] || fail "bilateral srgb did not change ($handset)"
+echo "   bilateral srgb $handset -> $learned"
+echo "-- learning: u restores the hand-set parameters"
+tmux send-keys -t "$session" u
+wait_for "bilateral srgb *$handset\b" 5
+# The terminal is updated line by line, so the bar may lag the panel by a moment.
+deadline=$((SECONDS + 5))
+while screen | grep -q 'learned mIoU'; do
+    [ $SECONDS -lt $deadline ] || fail "the bar still reports learned parameters after u"
+    sleep 0.2
+done
+echo "-- learning: v reaches the loss view"
+for _ in $(seq 1 14); do
+    screen | grep -Eq '^ ?loss · step|│ loss · step| loss · step' && break
+    tmux send-keys -t "$session" v
+    sleep 0.3
+done
+screen | grep -Eq ' loss · step' || fail "no loss view after cycling the views"
+tmux send-keys -t "$session" q
+wait_for 'EXIT=0' 10
+tmux kill-session -t "$session"
+rm -rf "$scenes"
+echo "-- learning ok"

@@ -20,7 +20,7 @@ public final class ViewerApp {
         session.tick(now: clock.now)
         backend.present(screen.render(size: backend.size))
         while !session.quitRequested {
-            let busy = session.isComputing || session.playback.playing
+            let busy = session.isComputing || session.playback.playing || session.learning.isRunning
             var dirty = false
             if let first = backend.nextEvent(timeoutMs: busy ? 20 : 250) {
                 var event: InputEvent? = first

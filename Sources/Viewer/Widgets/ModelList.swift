@@ -43,7 +43,10 @@ struct ModelList {
         let cellWidth = 6
         let margin = isMatrix ? 5 : 0
         let columns = min(rows.first?.count ?? 0, (r.width - 1 - margin) / cellWidth)
-        let largest = rows.joined().map { abs($0) }.max() ?? 0
+        // Off-diagonal entries (how two classes get on) set the colour scale; the diagonal, a
+        // class with itself, is usually much larger and shows at full strength.
+        let offDiagonal = rows.enumerated().flatMap { r, row in row.enumerated().filter { $0.offset != r }.map { abs($0.element) } }
+        let largest = offDiagonal.max() ?? 0
         var y = top
         if isMatrix, y < r.maxY - 1 {
             for ci in 0..<columns {

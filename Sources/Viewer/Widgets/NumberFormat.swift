@@ -16,6 +16,11 @@ enum NumberFormat {
             let text = short(v, digits: digits)
             if text.count <= width { return text }
         }
+        // Small values whose significant digits do not fit: fewer decimals ("-0.009" → "-0.01").
+        for decimals in stride(from: 3, through: 0, by: -1) {
+            let text = String(format: "%.*f", decimals, v)
+            if text.count <= width { return text }
+        }
         return short(v, digits: 1)
     }
 

@@ -22,28 +22,7 @@ struct Learn: ParsableCommand {
 
     @OptionGroup(title: "Model (the starting point)") var model: ModelOptions
 
-    @Option(help: ArgumentHelp("Form of the learned compatibilities: potts (a weight per kernel), diagonal (a weight per class and kernel) or matrix (a symmetric LxL per kernel). (default: matrix)", valueName: "form"))
-    var learn: String = "matrix"
-    @Flag(inversion: .prefixedNo, help: "Learn the unary calibration U' = a*U + b_l.")
-    var learnUnary = true
-    @Flag(inversion: .prefixedNo, help: "Learn the kernel widths (by a numerical derivative; about twice the time).")
-    var learnWidths = true
-    @Flag(help: "A separate set of compatibilities per mean-field step (CRF-RNN's ablation).")
-    var untied = false
-    @Flag(help: "Weigh classes by median frequency in the cross-entropy.")
-    var classBalanced = false
-    @Option(help: ArgumentHelp("jaccard (soft IoU, the mean IoU's surrogate), ce (pixel cross-entropy, CRF-RNN's) or both (their sum).", valueName: "name"))
-    var loss = "jaccard"
-    @Option(help: ArgumentHelp("Mean-field steps unrolled while training.", valueName: "T"))
-    var trainIterations = 5
-    @Option(help: ArgumentHelp("Training epochs (passes over the training folders).", valueName: "N"))
-    var epochs = 15
-    @Option(help: ArgumentHelp("adam (per image) or lbfgs (full batch).", valueName: "name"))
-    var optimizer = "adam"
-    @Option(help: ArgumentHelp("Step size in parameter units. (default: 0.1 for adam, 1 for lbfgs)", valueName: "R"))
-    var learningRate: Double?
-    @Option(help: ArgumentHelp("Seed of the image order.", valueName: "S"))
-    var seed: UInt64 = 1
+    @OptionGroup(title: "Learning") var learning: LearningOptions
 
     @Option(help: ArgumentHelp("Where to write the learned parameters (params JSON).", valueName: "learned.json"))
     var out: String?
@@ -63,33 +42,20 @@ struct Learn: ParsableCommand {
     }
 
     private func learnParameters() throws {
-        guard let form = LearningSpec.CompatibilityForm(rawValue: learn) else {
-            throw CLIFailure("--learn", "expected potts, diagonal or matrix, got '\(learn)'")
-        }
-        guard let method = TrainingOptions.Optimizer(rawValue: optimizer) else {
-            throw CLIFailure("--optimizer", "expected adam or lbfgs, got '\(optimizer)'")
-        }
-        guard let objective = TrainingOptions.Loss(rawValue: loss) else {
-            throw CLIFailure("--loss", "expected ce, jaccard or both, got '\(loss)'")
-        }
-        guard trainIterations >= 1 else { throw CLIFailure("--train-iterations", "must be at least 1, got \(trainIterations)") }
-        guard epochs >= 1 else { throw CLIFailure("--epochs", "must be at least 1, got \(epochs)") }
-        if let r = learningRate, !(r > 0 && r.isFinite) { throw CLIFailure("--learning-rate", "must be positive, got \(r)") }
+        let (spec, resolvedOptions) = try learning.resolved()
+        var options = resolvedOptions
         try OutputFiles.check(outputs: [("--out", out), ("--log", log)].compactMap { flag, path in path.map { (flag: flag, path: $0) } },
                               inputs: try model.inputFiles())
 
         let choice = try model.choice()
         let (training, parameters, settings) = try load(folders, choice: choice)
         let (validation, _, _) = try load(val, choice: choice, labels: training[0].labelCount)
-        let spec = LearningSpec(compatibility: form, unary: learnUnary, widths: learnWidths, untied: untied, trainSteps: trainIterations)
+        options.inferenceSteps = parameters.iterations
         let layout = ParameterLayout(base: parameters, spec: spec, labels: training[0].labelCount)
-        let options = TrainingOptions(
-            optimizer: method, loss: objective, learningRate: learningRate ?? (method == .adam ? 0.1 : 1), epochs: epochs, seed: seed,
-            classBalanced: classBalanced, inferenceSteps: parameters.iterations)
         let trainer = try CLIFailure.attributing(to: "dir") { try Trainer(layout: layout, training: training, validation: validation, options: options) }
 
         Interruption.install()
-        let progress = LearnProgress(epochs: epochs, images: training.count)
+        let progress = LearnProgress(epochs: options.epochs, images: training.count)
         let started = DispatchTime.now().uptimeNanoseconds
         let result = try CLIFailure.attributing(to: "dir") {
             try trainer.run(onImage: progress.imageDone, onEpoch: progress.epochDone, shouldStop: { Interruption.requested })
@@ -122,25 +88,16 @@ struct Learn: ParsableCommand {
         var settings = UnarySettings()
         var expected = labels
         for folder in folders {
-            let sample = try SampleFolder(folder)
-            guard let truthPath = sample.truth else { throw CLIFailure(folder, "no truth.png in this folder; learning needs the truth") }
-            let problem = try Problem.load(imagePath: sample.image, unary: sample.unary, model: choice)
-            if let expected, problem.labelCount != expected {
-                throw CLIFailure(folder, "has \(problem.labelCount) labels but \(examples.first?.name ?? "the training folders") \(examples.isEmpty ? "have" : "has") \(expected); all folders must share one class set")
-            }
-            expected = problem.labelCount
-            let truth = try TruthFile.read(truthPath, width: problem.image.width, height: problem.image.height)
-            if let bad = truth.first(where: { $0 != 255 && Int($0) >= problem.labelCount }) {
-                throw CLIFailure(truthPath, "has class \(bad) but there are \(problem.labelCount) labels (0...\(problem.labelCount - 1), 255 = ignore)")
-            }
+            let setName = examples.first.map { "\($0.name) has" } ?? "the training folders have"
+            let loaded = try LabelledFolder(folder, model: choice, labels: expected, setName: setName)
+            expected = loaded.problem.labelCount
             // The unaries before calibration (the model applies it): learning calibrates them.
-            let unary = try problem.unaryEnergies()
-            let name = URL(fileURLWithPath: folder).standardizedFileURL.lastPathComponent
+            let unary = try loaded.problem.unaryEnergies()
             examples.append(try CLIFailure.attributing(to: folder) {
-                try TrainingExample(name: name, image: problem.image, unary: unary, truth: truth)
+                try TrainingExample(name: loaded.name, image: loaded.problem.image, unary: unary, truth: loaded.truth)
             })
-            parameters = problem.parameters
-            settings = problem.unarySettings
+            parameters = loaded.problem.parameters
+            settings = loaded.problem.unarySettings
         }
         return (examples, parameters, settings)
     }

@@ -11,8 +11,9 @@ struct View: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Open the interactive viewer on an image or a sample folder (default: a bundled sample).")
 
-    @Argument(help: ArgumentHelp("An image (with --unary/--probs/--labels) or a sample folder.", valueName: "image|folder"))
-    var path: String?
+    @Argument(help: ArgumentHelp("An image (with --unary/--probs/--labels) or a sample folder, shown; more folders with truth are learned from too (L).", valueName: "image|folder"))
+    var paths: [String] = []
+    private var path: String? { paths.first }
 
     @OptionGroup(title: "Unaries") var unary: UnaryOptions
     @OptionGroup(title: "Model") var model: ModelOptions
@@ -29,6 +30,8 @@ struct View: ParsableCommand {
     var workSize: Int = 512
     @Option(help: ArgumentHelp("Folder `s` saves exports into. (default: the current folder)", valueName: "dir"))
     var exportDir: String?
+
+    @OptionGroup(title: "Learning (L), as crfview learn") var learning: LearningOptions
 
     func run() throws {
         let app: ViewerApp
@@ -55,7 +58,13 @@ struct View: ParsableCommand {
             let folder = exportDir ?? FileManager.default.currentDirectoryPath
             try OutputFiles.checkFolder(folder, subject: exportDir == nil ? "export folder" : "--export-dir")
             colorOption = option
+            let (spec, options) = try learning.resolved()
             let problem = try loadProblem()
+            let others = try paths.dropFirst().map { folder in
+                let loaded = try LabelledFolder(folder, model: try model.choice(), labels: problem.labelCount,
+                                                setName: "the folder shown has")
+                return TrainingImage(title: loaded.name, image: loaded.problem.image, source: loaded.problem.source, truth: loaded.truth)
+            }
             let themes = ThemeLoader()
             let chosen: Theme
             do {
@@ -68,7 +77,8 @@ struct View: ParsableCommand {
                 }
             }
             let session = ViewerSession(problem: problem, runner: InferenceRunner(), themes: themes, theme: chosen,
-                                        workSize: workSize, settings: settings)
+                                        workSize: workSize, settings: settings,
+                                        learning: LearningSetup(spec: spec, options: options, otherImages: others))
             session.exporter = FileExporter(folder: folder)
             if let settingsProblem { session.show(settingsProblem) }
             app = ViewerApp(session: session)
