@@ -24,7 +24,7 @@ struct Bench: ParsableCommand {
     var threads: Int?
     @Flag(help: "Time composing a 200x60 viewer screen and quantising it to 256 colours.")
     var screen = false
-    @Flag(help: "Time the viewer's answer to a key press while inference runs, and from a parameter change to the first new label view.")
+    @Flag(help: "Time the viewer's answer to a key press while inference runs (and while learning runs, for a folder with truth.png), and from a parameter change to the first new label view.")
     var latency = false
     @Flag(help: "Time one CRF-RNN training pass (T=5 forward, loss, backward) against the forward pass alone.")
     var learning = false
@@ -133,10 +133,10 @@ struct Bench: ParsableCommand {
                      problem.image.width, problem.image.height, Parallelism.workerCount))
     }
 
-    private func session(_ problem: Problem, scheduler: Scheduler) throws -> ViewerSession {
+    private func session(_ problem: Problem, scheduler: Scheduler, truth: [UInt8]? = nil) throws -> ViewerSession {
         let themes = ThemeLoader(userThemeDirectory: nil)
         let viewerProblem = ViewerProblem(title: "bench", image: problem.image, source: problem.source,
-                                          unarySettings: problem.unarySettings, parameters: problem.parameters)
+                                          unarySettings: problem.unarySettings, parameters: problem.parameters, truth: truth)
         return ViewerSession(problem: viewerProblem, runner: InferenceRunner(scheduler: scheduler), themes: themes,
                              theme: try themes.theme(named: ThemeLoader.defaultName), workSize: 512)
     }
@@ -211,5 +211,35 @@ struct Bench: ParsableCommand {
         print(String(format: "key press while computing: median=%.1f max=%.1f ms (%d presses)", median(keyTimes), keyTimes.max()!, keyTimes.count))
         print(String(format: "parameter change to the new run on screen: step 0 median=%.1f max=%.1f ms, step 1 median=%.1f max=%.1f ms, last step (%d) median=%.1f max=%.1f ms",
                      median(toStep0), toStep0.max()!, median(toStep1), toStep1.max()!, s.iterations, median(toLast), toLast.max()!))
+        if let truthPath = try? SampleFolder(path).truth {
+            try benchLearningLatency(problem, truth: try TruthFile.read(truthPath, width: problem.image.width, height: problem.image.height))
+        }
+    }
+
+    /// Key press → redrawn screen while learning (`L`) runs in the background, through the
+    /// first epochs and the inference runs each epoch's parameters start.
+    private func benchLearningLatency(_ problem: Problem, truth: [UInt8]) throws {
+        let s = try session(problem, scheduler: BackgroundScheduler(), truth: truth)
+        let screen = ViewerScreen(session: s)
+        let clock = ContinuousClock()
+        let size = Size(width: 160, height: 48)
+        while s.isComputing { s.tick(now: clock.now); usleep(1000) }
+        s.handle(.key(.character("L")), now: clock.now)
+        var times: [Double] = []
+        let started = clock.now
+        while s.learning.epochs.count < 2, s.learning.isRunning, clock.now - started < .seconds(120) {
+            let t0 = clock.now
+            s.handle(.key(.character(times.count % 2 == 0 ? "v" : "c")), now: t0)
+            s.tick(now: clock.now)
+            _ = screen.render(size: size)
+            times.append(Self.ms(clock.now - t0))
+            usleep(15_000)
+        }
+        let epochs = s.learning.epochs.count
+        s.handle(.key(.escape), now: clock.now)
+        guard !times.isEmpty else { return }
+        let sorted = times.sorted()
+        print(String(format: "key press while learning: median=%.1f max=%.1f ms (%d presses over %d epochs)",
+                     sorted[sorted.count / 2], sorted.last!, times.count, epochs))
     }
 }
