@@ -36,6 +36,27 @@ import Glibc
         #expect(try NPYFile.read(tmp.file("q.npy")).values.allSatisfy { $0.isFinite })
     }
 
+    /// A user theme or the remembered config that is broken is named with its line, before
+    /// the terminal is touched; the theme that toml++ once aborted on (a header without a
+    /// name) is an ordinary error.
+    @Test func viewerThemeAndConfigErrorsNameTheirFileAndLine() throws {
+        let tmp = try TemporaryFolder()
+        let themes = tmp.path + "/config/crfview/themes"
+        try FileManager.default.createDirectory(atPath: themes, withIntermediateDirectories: true)
+        let environment = ["XDG_CONFIG_HOME": tmp.path + "/config"]
+        let theme = themes + "/mine.toml"
+        for (text, line) in [("name = \"mine\"\n[ui]\ntext = \"#cdd6f4\"\n[[[1]]]\n",
+                              "error: \(theme):4: a table name must start with a letter, a digit, '_', '-' or a quote"),
+                             ("name = \"mine\"\n[ui]\ntext = \"#zz\"\n",
+                              "error: \(theme):3: bad colour \"#zz\" for ui.text (expected \"#rrggbb\" or \"\")")] {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: theme))
+            try expectError(["view", "--theme", "mine"], line, in: tmp, environment: environment)
+        }
+        let config = tmp.path + "/config/crfview/config.toml"
+        try Data("colors = \"weird\"\n".utf8).write(to: URL(fileURLWithPath: config))
+        try expectError(["view"], "error: \(config): expected one of auto, truecolor, 256, 16, 8, mono, got 'weird'", in: tmp, environment: environment)
+    }
+
     @Test func oneCharacterNamesWork() throws {
         let tmp = try TemporaryFolder()
         let (image, probs) = try InferCommandTests.fixture(tmp)
