@@ -18,10 +18,22 @@ targets=("$@")
 scratch=.build-fuzz
 debug=$scratch/debug
 
-swift build --scratch-path "$scratch" --sanitize=fuzzer --sanitize=address --target Viewer
+for target in CRFIO Viewer; do
+    swift build --scratch-path "$scratch" --sanitize=fuzzer --sanitize=address --target "$target"
+done
+# A Swift module's current objects come from its output file map: the build folder keeps the
+# objects of files that were moved or deleted, which would otherwise be linked in stale.
+module_objects() {
+    local dir="$debug/$1.build"
+    if [ -f "$dir/output-file-map.json" ]; then
+        python3 -c 'import json, sys; m = json.load(open(sys.argv[1])); import os; print("\n".join(sorted(v["object"] for v in m.values() if "object" in v and os.path.exists(v["object"]))))' "$dir/output-file-map.json"
+    else
+        find "$dir" -name '*.o' | sort
+    fi
+}
 objects=()
-for module in _NumericsShims RealModule DenseCRF CRFShared CRFIO CTOML TOMLKit TOMLText Viewer; do
-    while IFS= read -r o; do objects+=("$o"); done < <(find "$debug/$module.build" -name '*.o' | sort)
+for module in _NumericsShims RealModule DenseCRF CRFShared CRFIO CTOML TOMLKit TOMLText CRFLearning Viewer; do
+    while IFS= read -r o; do objects+=("$o"); done < <(module_objects "$module")
 done
 
 for target in "${targets[@]}"; do
