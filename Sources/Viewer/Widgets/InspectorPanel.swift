@@ -48,12 +48,17 @@ struct InspectorPanel {
         let truthClass = p.truth.map { Int($0[c.y * p.image.width + c.x]) }.flatMap { $0 < q.count ? $0 : nil }
         if let t = truthClass, !top.contains(t) { top[top.count - 1] = t }
         let energies = frame.energies(x: w.x, y: w.y)
-        let nameWidth = energies != nil && rect.width < 46 ? 8 : 11
+        // Energies need 3 columns of numbers: on a narrow panel (34 columns at 90×24) names
+        // are cut shorter, Q loses its bar and the numbers keep 5 characters.
+        let wide = rect.width >= 46
+        let nameWidth = energies == nil || wide ? 11 : 8
+        let energyWidth = wide ? 8 : 6
         let sparkWidth = min(frames.count, max(4, rect.width / 5))
-        let barWidth = energies == nil ? max(4, (rect.width - nameWidth - sparkWidth - 14) / 2) : 4
-        let header = "class".padding(toLength: nameWidth)
-            + (energies == nil ? "unary".padding(toLength: barWidth + 6) + "Q step \(frame.iteration)"
-                : "Q step \(frame.iteration)".padding(toLength: barWidth + 7) + Self.energyHeader)
+        let barWidth = energies == nil ? max(4, (rect.width - nameWidth - sparkWidth - 14) / 2) : (wide ? 4 : 0)
+        let header = energies == nil
+            ? "class".padding(toLength: nameWidth) + "unary".padding(toLength: barWidth + 6) + "Q step \(frame.iteration)"
+            : "step \(frame.iteration)".padding(toLength: nameWidth) + "Q".padding(toLength: barWidth + 7)
+                + ["U", "A", "U+A"].map { $0.leftPadding(toLength: energyWidth) }.joined()
         canvas.draw(text: header, at: Point(x: rect.x, y: rect.y + 2), style: style.dim, maxWidth: rect.width)
         for (row, label) in top.enumerated() {
             let y = rect.y + 3 + row
@@ -64,7 +69,8 @@ struct InspectorPanel {
             x += canvas.draw(text: String(p.className(label).prefix(nameWidth - 3)).padding(toLength: nameWidth - 2), at: Point(x: x, y: y), style: style.panel, maxWidth: nameWidth - 2)
             if let energies {
                 x += bar(&canvas, q[label], x, y, barWidth)
-                let text = [energies.unary[label], energies.pairwise[label], energies.total[label]].map(Self.energy).joined()
+                let text = [energies.unary[label], energies.pairwise[label], energies.total[label]]
+                    .map { Self.energy($0, width: energyWidth) }.joined()
                 x += canvas.draw(text: text + " ", at: Point(x: x, y: y), style: style.panel, maxWidth: rect.maxX - x)
             } else {
                 x += bar(&canvas, unary[label], x, y, barWidth)
@@ -76,13 +82,9 @@ struct InspectorPanel {
         }
     }
 
-    /// The energy columns' titles, right-aligned over `energy` values.
-    static let energyHeader = ["U", "A", "U+A"].map { $0.leftPadding(toLength: energyWidth) }.joined()
-    static let energyWidth = 7
-
-    /// One energy in a right-aligned column: as many digits as fit in 6 characters.
-    static func energy(_ e: Float) -> String {
-        NumberFormat.fitting(Double(e), width: energyWidth - 1).leftPadding(toLength: energyWidth)
+    /// One energy right-aligned in `width` columns, with as many digits as leave a space before it.
+    static func energy(_ e: Float, width: Int) -> String {
+        NumberFormat.fitting(Double(e), width: width - 1).leftPadding(toLength: width)
     }
 
     /// A horizontal bar of `width` cells for p in 0…1 followed by its value; returns columns used.
