@@ -205,11 +205,19 @@ import Testing
         let e = try #require(s.history[2].energies(x: c.x, y: c.y))
         #expect(e.pairwise.contains { $0 != 0 })
         let sand = try #require(lines.first { $0.contains(" ✓sand ") })   // the truth at (8, 6) is sand
-        // 34 columns at 90×24: numbers of 5 characters in columns of 6.
-        let values = [e.unary[2], e.pairwise[2], e.unary[2] + e.pairwise[2]].map { NumberFormat.fitting(Double($0), width: 5) }
+        // 34 columns at 90×24: numbers of 5 characters (4 digits at most) in columns of 6.
+        let values = [e.unary[2], e.pairwise[2], e.unary[2] + e.pairwise[2]].map { NumberFormat.fitting(Double($0), width: 5, digits: 4) }
         #expect(sand.contains(String(format: " %.3f ", s.history[2].marginals(x: c.x, y: c.y)[2]) + values.map { $0.leftPadding(toLength: 6) }.joined()),
                 "\(sand) shows \(values)")
         let grass = try #require(lines.first { $0.contains(" grass ") })
         #expect(!grass.contains("✓"))
+    }
+
+    /// Energies keep 4 significant digits (Float16's), right-aligned; −log 1 = −0 shows as 0.
+    @Test func energyColumnsFormat() {
+        #expect(InspectorPanel.energy(-Float.zero, width: 6) == "     0")
+        #expect(InspectorPanel.energy(-5.19141, width: 8) == "  -5.191")
+        #expect(InspectorPanel.energy(-5.19141, width: 6) == " -5.19")
+        #expect(InspectorPanel.energy(123456, width: 8) == " 1.2e+05")
     }
 }

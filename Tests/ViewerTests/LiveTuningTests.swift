@@ -154,7 +154,7 @@ import Testing
         #expect(text.contains("truth grass") == truth)
         let grassRow = text.split(separator: "\n").first { $0.contains((truth ? " ✓" : "  ") + "grass ") && $0.contains("0.") }
         #expect(grassRow?.contains(String(format: "%.3f", q[1])) == true, "\(grassRow ?? "")")
-        let unary = truth ? NumberFormat.fitting(Double(model.unary.values[(4 * 16 + 3) * 3 + 1]), width: 7) : String(format: "%.3f", q0[1])
+        let unary = truth ? NumberFormat.fitting(Double(model.unary.values[(4 * 16 + 3) * 3 + 1]), width: 7, digits: 4) : String(format: "%.3f", q0[1])
         #expect(grassRow?.contains(unary) == true, "\(grassRow ?? "") shows \(unary)")
     }
 

@@ -82,9 +82,11 @@ struct InspectorPanel {
         }
     }
 
-    /// One energy right-aligned in `width` columns, with as many digits as leave a space before it.
+    /// One energy right-aligned in `width` columns, leaving a space before it: at most 4
+    /// significant digits, all that the pairwise term's Float16 holds (`StepFrame.pairwise`);
+    /// −0 (the unary of a certain class, −log 1) shows as 0.
     static func energy(_ e: Float, width: Int) -> String {
-        NumberFormat.fitting(Double(e), width: width - 1).leftPadding(toLength: width)
+        NumberFormat.fitting(Double(e) + 0, width: width - 1, digits: 4).leftPadding(toLength: width)
     }
 
     /// A horizontal bar of `width` cells for p in 0…1 followed by its value; returns columns used.
