@@ -220,4 +220,22 @@ import Testing
         #expect(InspectorPanel.energy(-5.19141, width: 6) == " -5.19")
         #expect(InspectorPanel.energy(123456, width: 8) == " 1.2e+05")
     }
+
+    /// With room for one class only, the row goes to the truth class when Q ranks another
+    /// first: the inspector is there to explain the error, which needs the truth's energies.
+    @Test func inspectorAlwaysListsTheTruthClass() throws {
+        let (s, scheduler) = try ViewerFixture.session()
+        scheduler.runNext()
+        s.tick(now: t0)
+        let frame = s.history[0]
+        let truth = try #require(s.problem.truth)
+        let wrong = try #require(truth.indices.first { Int(frame.labels[$0]) != Int(truth[$0]) }, "a pixel the unary gets wrong")
+        let cursor = Point(x: wrong % ViewerFixture.width, y: wrong / ViewerFixture.width)
+        var canvas = Canvas(size: Size(width: 40, height: 4))
+        InspectorPanel(problem: s.problem, cursor: cursor, frameCursor: cursor, frames: s.history, frame: frame,
+                       theme: s.theme, style: ViewerStyle(s.theme))
+            .draw(into: &canvas, rect: canvas.bounds)
+        let row = canvas.snapshotText().split(separator: "\n").map(String.init)[3]
+        #expect(row.hasPrefix(" ✓" + s.problem.className(Int(truth[wrong])).prefix(6)), "\(row)")
+    }
 }
