@@ -22,9 +22,12 @@ public final class MeanFieldInference {
     private let n: Int
     private let l: Int
     private let q: UnsafeMutablePointer<Float>
-    /// Σ_m μ_m · K_m(Q) for the current Q, once `pairwiseValid`.
+    /// Σ_m μ_m^s · K_m(Q_{s−1}): the messages that step s = `messagesStep` adds to −U. They
+    /// are the current Q's (ready for the next step) when s = iteration + 1, the ones the last
+    /// step used when s = iteration, and none yet when s = 0.
     private let pairwise: UnsafeMutablePointer<Float>
-    private var pairwiseValid = false
+    private var messagesStep = 0
+    private var pairwiseValid: Bool { messagesStep == iteration + 1 }
     /// One kernel's filter output (reused per kernel); also holds the one-hot labelling for the
     /// MAP energy, filtered in place (splatting reads all input before slicing writes any).
     private let filtered: UnsafeMutablePointer<Float>
@@ -48,7 +51,7 @@ public final class MeanFieldInference {
         updateLabels()
         changedLast = 0
         if tracksEnergy {
-            computePairwise(of: q)
+            computePairwise()
             record()
         }
     }
@@ -67,13 +70,12 @@ public final class MeanFieldInference {
     /// Takes one mean-field step.
     public func step() {
         precondition(!finished, "step() after finish()")
-        if !pairwiseValid { computePairwise(of: q) }
+        if !pairwiseValid { computePairwise() }
         MeanFieldStep.update(model, pairwise: pairwise, into: q)
-        pairwiseValid = false
         iteration += 1
         updateLabels()
         if tracksEnergy {
-            computePairwise(of: q)
+            computePairwise()
             record()
         }
     }
@@ -102,6 +104,16 @@ public final class MeanFieldInference {
         try body(UnsafeBufferPointer(start: q, count: n * l))
     }
 
+    /// The pairwise energies the last step added to −U before its softmax,
+    /// A_t = Σ_m μ_m^t · K_m(Q_{t−1}) (pixel-major), valid only inside `body`; so
+    /// Q_t = softmax(−U − A_t) per pixel. Nil before the first step (Q_0 has no pairwise term),
+    /// after `finish()`, and once the buffer holds the next step's messages instead (energy
+    /// tracking and `freeEnergy()` compute those).
+    public func withLastPairwise<R>(_ body: (UnsafeBufferPointer<Float>?) throws -> R) rethrows -> R {
+        let kept = iteration > 0 && messagesStep == iteration && !finished
+        return try body(kept ? UnsafeBufferPointer(start: pairwise, count: n * l) : nil)
+    }
+
     /// The argmax labelling of the current marginals.
     public var currentLabels: [Int32] { labels }
 
@@ -110,10 +122,10 @@ public final class MeanFieldInference {
 
     // MARK: - Message passing
 
-    /// The messages of Q for the next step, which also give its free energy.
-    private func computePairwise(of values: UnsafeMutablePointer<Float>) {
-        MeanFieldStep.messages(model, step: iteration + 1, of: values, into: pairwise, scratch: filtered, workspace: workspace)
-        pairwiseValid = values == q
+    /// The messages of the current Q for the next step, which also give its free energy.
+    private func computePairwise() {
+        MeanFieldStep.messages(model, step: iteration + 1, of: q, into: pairwise, scratch: filtered, workspace: workspace)
+        messagesStep = iteration + 1
     }
 
     private func updateLabels() {
@@ -139,7 +151,7 @@ public final class MeanFieldInference {
     /// messages if needed; they are the ones the next step uses, so calling this between steps
     /// costs nothing extra except after the last step.
     public func freeEnergy() -> Double {
-        if !pairwiseValid { computePairwise(of: q) }
+        if !pairwiseValid { computePairwise() }
         return klOfCurrent()
     }
 

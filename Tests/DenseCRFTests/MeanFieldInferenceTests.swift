@@ -134,4 +134,44 @@ import Testing
         let worst = zip(a.marginals.values, b.marginals.values).map { abs($0 - $1) }.max()!
         #expect(worst < 1e-6)
     }
+
+    /// The last step's pairwise energies are the messages of the Q before it, with that step's
+    /// compatibilities (an untied model tells step 1 from step 2), and −U − A is Q's logit:
+    /// softmax(−U − A_t) = Q_t. There are none before the first step, nor once the buffer
+    /// holds the next step's messages.
+    @Test func lastPairwiseIsWhatTheStepAdded() throws {
+        var parameters = CRFParameters()
+        parameters.bilateral?.compatSteps = [.potts(2), .potts(7)]
+        let m = try Self.model(parameters)
+        let (n, l) = (m.pixelCount, m.labelCount)
+        let inference = MeanFieldInference(model: m, tracksEnergy: false)
+        #expect(inference.withLastPairwise { $0 == nil })
+        let workspace = LatticeWorkspace()
+        let expected = UnsafeMutablePointer<Float>.allocate(capacity: n * l)
+        let scratch = UnsafeMutablePointer<Float>.allocate(capacity: n * l)
+        defer { expected.deallocate(); scratch.deallocate() }
+        for t in 1...2 {
+            let before = inference.marginals.values
+            before.withUnsafeBufferPointer {
+                MeanFieldStep.messages(m, step: t, of: $0.baseAddress!, into: expected, scratch: scratch, workspace: workspace)
+            }
+            inference.step()
+            let q = inference.marginals.values
+            let a = try #require(inference.withLastPairwise { $0.map(Array.init) })
+            #expect(a.count == n * l)
+            #expect(zip(a, UnsafeBufferPointer(start: expected, count: n * l)).allSatisfy { abs($0 - $1) <= 1e-5 * max(1, abs($1)) })
+            #expect(a.contains { abs($0) > 0.1 }, "a non-trivial pairwise term")
+            for i in [0, 77, n - 1] {
+                let logits = (0..<l).map { -m.unary.values[i * l + $0] - a[i * l + $0] }
+                let top = logits.max()!
+                let z = logits.reduce(Float(0)) { $0 + Float.exp($1 - top) }
+                for k in 0..<l { #expect(abs(Float.exp(logits[k] - top) / z - q[i * l + k]) < 1e-5) }
+            }
+        }
+        _ = inference.freeEnergy()   // now the buffer holds step 3's messages
+        #expect(inference.withLastPairwise { $0 == nil })
+        let tracked = MeanFieldInference(model: m, tracksEnergy: true)
+        tracked.step()
+        #expect(tracked.withLastPairwise { $0 == nil })
+    }
 }

@@ -132,8 +132,12 @@ import Testing
         #expect(s.parameters.bilateral?.compat == .matrix([[0, 2, 5], [2, 0, 2], [4, 2, 0]]))
     }
 
-    @Test func inspectorShowsTheCursorPixelsNumbers() throws {
-        let (s, _) = try finished()
+    /// Without a truth map the grass row shows the unary probability and Q at the last step;
+    /// with one (marked as the truth there), Q and the unary energy U.
+    @Test(arguments: [false, true]) func inspectorShowsTheCursorPixelsNumbers(truth: Bool) throws {
+        let (s, scheduler) = try ViewerFixture.session(truth: truth)
+        scheduler.runNext()
+        s.tick(now: t0)
         s.handle(ViewerFixture.key("G"), now: t0)
         s.placeCursor(at: Point(x: 3, y: 4))
         let screen = ViewerScreen(session: s)
@@ -147,10 +151,11 @@ import Testing
         let rgb = p.image.rgb(x: 3, y: 4)
         #expect(text.contains("INSPECTOR (3, 4)  rgb \(rgb.r),\(rgb.g),\(rgb.b)"))
         #expect(text.contains("argmax grass"))
-        #expect(text.contains("truth grass"))
-        let grassRow = text.split(separator: "\n").first { $0.contains("  grass ") && $0.contains("0.") }
-        #expect(grassRow?.contains(String(format: "%.3f", q0[1])) == true, "\(grassRow ?? "")")
+        #expect(text.contains("truth grass") == truth)
+        let grassRow = text.split(separator: "\n").first { $0.contains((truth ? " ✓" : "  ") + "grass ") && $0.contains("0.") }
         #expect(grassRow?.contains(String(format: "%.3f", q[1])) == true, "\(grassRow ?? "")")
+        let unary = truth ? NumberFormat.fitting(Double(model.unary.values[(4 * 16 + 3) * 3 + 1]), width: 7, digits: 4) : String(format: "%.3f", q0[1])
+        #expect(grassRow?.contains(unary) == true, "\(grassRow ?? "") shows \(unary)")
     }
 
     @Test func baselineDiffCountsDifferingPixels() throws {

@@ -5,6 +5,11 @@ extension String {
         count >= length ? String(prefix(length)) : self + String(repeating: " ", count: length - count)
     }
 
+    /// Right-aligned in `length` columns (unchanged when longer).
+    func leftPadding(toLength length: Int) -> String {
+        String(repeating: " ", count: max(0, length - count)) + self
+    }
+
     /// Without leading and trailing whitespace.
     func trimmingWhitespace() -> String {
         var s = Substring(self)

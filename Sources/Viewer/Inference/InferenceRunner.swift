@@ -20,13 +20,19 @@ public final class InferenceRunner: @unchecked Sendable {
         /// The grid frames are stored at, when smaller than the image (a full-resolution run
         /// keeps its history at the working resolution).
         public var frameGrid: Size?
+        /// Whether frames keep the unary and pairwise energies (`StepFrame.unary`, `.pairwise`)
+        /// for the inspector: 2 bytes per pixel and label per frame more, so only when there is
+        /// a truth map to explain errors against.
+        public var keepsEnergies: Bool
 
-        public init(image: RGBImage, source: UnarySource, unarySettings: UnarySettings, parameters: CRFParameters, frameGrid: Size? = nil) {
+        public init(image: RGBImage, source: UnarySource, unarySettings: UnarySettings, parameters: CRFParameters,
+                    frameGrid: Size? = nil, keepsEnergies: Bool = false) {
             self.image = image
             self.source = source
             self.unarySettings = unarySettings
             self.parameters = parameters
             self.frameGrid = frameGrid
+            self.keepsEnergies = keepsEnergies
         }
     }
 
@@ -136,14 +142,16 @@ public final class InferenceRunner: @unchecked Sendable {
             // energies (one extra filter per kernel and step) only after the last frame.
             let inference = MeanFieldInference(model: model, tracksEnergy: false)
             let size = Size(width: job.image.width, height: job.image.height)
+            let unaryAtGrid = job.keepsEnergies
+                ? StepFrame.atGrid(model.unary.values, labels: model.labelCount, size: size, grid: job.frameGrid ?? size) : nil
             var labelHistory = [inference.currentLabels]
-            post(.step(generation: g, frame: StepFrame(inference, size: size, grid: job.frameGrid)))
+            post(.step(generation: g, frame: StepFrame(inference, size: size, grid: job.frameGrid, unary: unaryAtGrid)))
             for t in 0..<job.parameters.iterations {
                 guard isCurrent(g) else { return }
                 post(.energy(generation: g, step: t, kl: inference.freeEnergy(), mapEnergy: nil))
                 inference.step()
                 labelHistory.append(inference.currentLabels)
-                post(.step(generation: g, frame: StepFrame(inference, size: size, grid: job.frameGrid)))
+                post(.step(generation: g, frame: StepFrame(inference, size: size, grid: job.frameGrid, unary: unaryAtGrid)))
             }
             guard isCurrent(g) else { return }
             post(.energy(generation: g, step: job.parameters.iterations, kl: inference.freeEnergy(), mapEnergy: nil))

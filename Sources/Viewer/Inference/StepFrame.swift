@@ -26,8 +26,21 @@ public struct StepFrame: Sendable {
     /// Entropy of Q per pixel over log L (0 certain, 1 uniform), in the same fixed point;
     /// computed with the frame, on the worker, so the uncertainty view costs the UI no logs.
     public let uncertainty: [UInt16]
+    /// The unary energies the model used (after its calibration), pixel-major: one array
+    /// shared by every frame of a run (copy-on-write, so it is stored once). Nil unless the
+    /// run keeps energies (`InferenceRunner.Job.keepsEnergies`).
+    public let unary: [Float]?
+    /// The pairwise energies this step added to −U, A_t = Σ_m μ_m^t · K_m(Q_{t−1}),
+    /// pixel-major; nil at step 0 (which has none) and when energies are not kept.
+    ///
+    /// Float16, like Q's 16 bits, to keep a frame's cost at 2 bytes per pixel and label: its
+    /// relative step of 2⁻¹¹ (±0.005 at |A| = 10) is finer than the inspector's 4 digits,
+    /// which is all these values are for. Magnitudes past Float16's largest, 65504, are
+    /// stored as ±65504: such a term outweighs any unary, and Q already shows its effect.
+    public let pairwise: [Float16]?
 
-    public init(iteration: Int, changed: Int, width: Int, height: Int, labelCount: Int, labels: [UInt16], q: [UInt16]) {
+    public init(iteration: Int, changed: Int, width: Int, height: Int, labelCount: Int, labels: [UInt16], q: [UInt16],
+                unary: [Float]? = nil, pairwise: [Float16]? = nil) {
         self.iteration = iteration
         self.changed = changed
         self.width = width
@@ -36,37 +49,60 @@ public struct StepFrame: Sendable {
         self.labels = labels
         self.q = q
         self.uncertainty = Self.entropy(q, labels: labelCount)
+        self.unary = unary
+        self.pairwise = pairwise
     }
 
     /// Captures the current state of `inference` (whose model is `size`), resampled to
-    /// `grid` when given: Q area-averaged per label, labels by majority.
-    public init(_ inference: MeanFieldInference, size: Size, grid: Size? = nil) {
+    /// `grid` when given: Q area-averaged per label, labels by majority. With `unary` (the
+    /// model's unaries already on the frame grid, see `atGrid`) the frame also keeps the
+    /// last step's pairwise energies, area-averaged like Q.
+    public init(_ inference: MeanFieldInference, size: Size, grid: Size? = nil, unary: [Float]? = nil) {
         let l = inference.model.labelCount
+        let grid = grid ?? size
         self.iteration = inference.iteration
         self.changed = inference.changedInLastStep
         self.labelCount = l
-        let labels = inference.currentLabels.map { UInt16(truncatingIfNeeded: $0) }
-        guard let grid, grid != size else {
-            self.width = size.width
-            self.height = size.height
-            self.labels = labels
-            self.q = inference.withMarginals { buffer in buffer.map(Self.fixed) }
-            self.uncertainty = Self.entropy(self.q, labels: l)
-            return
-        }
         self.width = grid.width
         self.height = grid.height
-        self.labels = Downsampler.majority(labels, size: size, to: grid)
-        let n = size.width * size.height, m = grid.width * grid.height
-        var q = [UInt16](repeating: 0, count: m * l)
-        inference.withMarginals { buffer in
-            for k in 0..<l {
-                let field = (0..<n).map { buffer[$0 * l + k] }
-                for (i, v) in Downsampler.areaAverage(field, size: size, to: grid).enumerated() { q[i * l + k] = Self.fixed(v) }
-            }
-        }
-        self.q = q
+        let labels = inference.currentLabels.map { UInt16(truncatingIfNeeded: $0) }
+        self.labels = grid == size ? labels : Downsampler.majority(labels, size: size, to: grid)
+        self.q = inference.withMarginals { Self.resampled($0, labels: l, size: size, grid: grid, Self.fixed) }
         self.uncertainty = Self.entropy(q, labels: l)
+        self.unary = unary
+        self.pairwise = unary == nil ? nil : inference.withLastPairwise { buffer in
+            buffer.map { Self.resampled($0, labels: l, size: size, grid: grid, Self.half) }
+        }
+    }
+
+    /// Pixel-major per-label `values` of a `size` image on `grid` (the same array when the
+    /// grid is the image): what a frame keeps of the model's unaries.
+    public static func atGrid(_ values: [Float], labels l: Int, size: Size, grid: Size) -> [Float] {
+        guard grid != size else { return values }
+        return values.withUnsafeBufferPointer { resampled($0, labels: l, size: size, grid: grid) { $0 } }
+    }
+
+    /// `convert` of each label's field area-averaged onto `grid` (`Downsampler`), pixel-major;
+    /// converted directly when the grid is the image, so no Float copy is made.
+    private static func resampled<T>(_ values: UnsafeBufferPointer<Float>, labels l: Int, size: Size, grid: Size,
+                                     _ convert: (Float) -> T) -> [T] {
+        guard grid != size else { return values.map(convert) }
+        let n = size.width * size.height
+        var out = [Float](repeating: 0, count: grid.width * grid.height * l)
+        for k in 0..<l {
+            let field = (0..<n).map { values[$0 * l + k] }
+            for (i, v) in Downsampler.areaAverage(field, size: size, to: grid).enumerated() { out[i * l + k] = v }
+        }
+        return out.map(convert)
+    }
+
+    /// The energies behind Q at one pixel, when the frame keeps them.
+    public func energies(x: Int, y: Int) -> PixelEnergies? {
+        guard let unary, iteration == 0 || pairwise != nil else { return nil }
+        let i = (y * width + x) * labelCount
+        let u = Array(unary[i..<(i + labelCount)])
+        let a = pairwise.map { p in (0..<labelCount).map { Float(p[i + $0]) } } ?? [Float](repeating: 0, count: labelCount)
+        return PixelEnergies(unary: u, pairwise: a)
     }
 
     /// All of the step's statistics, once both energies are known.
@@ -79,6 +115,12 @@ public struct StepFrame: Sendable {
 
     @inline(__always)
     static func fixed(_ p: Float) -> UInt16 { UInt16(max(0, min(1, p)) * unit + 0.5) }
+
+    @inline(__always)
+    static func half(_ e: Float) -> Float16 {
+        let limit = Float(Float16.greatestFiniteMagnitude)
+        return Float16(max(-limit, min(limit, e)))
+    }
 
     @inline(__always)
     func value(_ index: Int) -> Float { Float(q[index]) / Self.unit }

@@ -16,6 +16,9 @@ public enum ViewKind: String, Sendable, CaseIterable {
     case truth
     /// Pixels whose label differs from the truth.
     case errors
+    /// −log Q(truth) at the current step as a heat map over 0…5 (`LossField`), ignored
+    /// pixels neutral; its mean is in the pane title.
+    case loss
     /// Pixels whose label differs from the pinned baseline.
     case diff
 
@@ -23,7 +26,7 @@ public enum ViewKind: String, Sendable, CaseIterable {
     public static func available(hasTruth: Bool, hasBaseline: Bool) -> [ViewKind] {
         allCases.filter { kind in
             switch kind {
-            case .truth, .errors: hasTruth
+            case .truth, .errors, .loss: hasTruth
             case .diff: hasBaseline
             default: true
             }

@@ -23,6 +23,10 @@ public final class ViewRenderer {
     private let image: RGBImage
     private let imagePixels: [RGB]
     private let truth: [UInt8]?
+    /// The truth on the frames' grid (majority per block), made once per grid.
+    private var truthGrid: (size: Size, truth: [UInt8])?
+    /// The loss of the last step asked for, shared by the loss pane and its title.
+    private var lossCache: (generation: Int, step: Int, field: LossField)?
 
     public init(image: RGBImage, truth: [UInt8]?) {
         self.image = image
@@ -40,7 +44,7 @@ public final class ViewRenderer {
                       selectedClass: view == .marginal ? selectedClass : 0, size: target, theme: theme.name,
                       baseline: view == .diff ? baselineVersion : 0)
         if let hit = cache[key] { return hit }
-        guard let result = render(view, history: history, step: step, selectedClass: selectedClass,
+        guard let result = render(view, history: history, step: step, generation: generation, selectedClass: selectedClass,
                                   baseline: baseline, theme: theme, target: target) else { return nil }
         if cache.count > 256 { cache.removeAll() }
         cache[key] = result
@@ -48,9 +52,32 @@ public final class ViewRenderer {
     }
 
     /// Forgets results that depend on inference (after a parameter change or a new baseline).
-    public func invalidate() { cache.removeAll() }
+    public func invalidate() {
+        cache.removeAll()
+        lossCache = nil
+    }
 
-    private func render(_ view: ViewKind, history: [StepFrame], step: Int, selectedClass: Int,
+    /// −log Q(truth) of `history[step]` (`LossField`); nil without a truth map or that step.
+    func loss(history: [StepFrame], step: Int, generation: Int) -> LossField? {
+        if let c = lossCache, c.generation == generation, c.step == step { return c.field }
+        guard step < history.count, let truth = truth(on: history[step]) else { return nil }
+        let field = LossField(frame: history[step], truth: truth)
+        lossCache = (generation, step, field)
+        return field
+    }
+
+    /// The truth on `frame`'s grid: the majority of each block, ignore (255) included.
+    private func truth(on frame: StepFrame) -> [UInt8]? {
+        guard let truth else { return nil }
+        let size = Size(width: frame.width, height: frame.height)
+        if size == imageSize { return truth }
+        if let cached = truthGrid, cached.size == size { return cached.truth }
+        let grid = Downsampler.majority(truth, size: imageSize, to: size)
+        truthGrid = (size, grid)
+        return grid
+    }
+
+    private func render(_ view: ViewKind, history: [StepFrame], step: Int, generation: Int, selectedClass: Int,
                         baseline: StepFrame?, theme: Theme, target: Size) -> [RGB]? {
         let source = imageSize
         if view == .image { return image(target) }
@@ -78,10 +105,16 @@ public final class ViewRenderer {
             let mask = zip(frame.labels, previous).map { $0 != $1 ? Float(1) : 0 }
             return highlight(Downsampler.areaAverage(mask, size: frameSize, to: target), target, Self.changedColor)
         case .errors:
-            guard let truth else { return nil }
-            let truthWork = frameSize == source ? truth : Downsampler.majority(truth, size: source, to: frameSize)
+            guard let truthWork = truth(on: frame) else { return nil }
             let mask = zip(frame.labels, truthWork).map { $1 != 255 && Int($0) != Int($1) ? Float(1) : 0 }
             return highlight(Downsampler.areaAverage(mask, size: frameSize, to: target), target, Self.errorColor)
+        case .loss:
+            // Blocks at least half ignored are drawn as the truth view draws ignore; the rest
+            // show the mean loss of their pixels that have a truth class.
+            guard let loss = loss(history: history, step: step, generation: generation) else { return nil }
+            let sums = Downsampler.areaAverage(loss.values.map { $0 ?? 0 }, size: frameSize, to: target)
+            let coverage = Downsampler.areaAverage(loss.values.map { $0 == nil ? Float(0) : 1 }, size: frameSize, to: target)
+            return zip(sums, coverage).map { sum, c in c >= 0.5 ? theme.heatMap.heat(sum / c / LossField.scaleTop) : Self.ignore }
         case .diff:
             guard let baseline, baseline.labels.count == frame.labels.count else { return nil }
             let mask = zip(frame.labels, baseline.labels).map { $0 != $1 ? Float(1) : 0 }

@@ -24,12 +24,14 @@ public struct Runs {
 
     /// Cancels the current run and starts one of `settings`. A full-resolution run keeps its
     /// frames at the working resolution, so the screen's caches and views stay the same.
+    /// Frames keep their energies only when there is a truth map to explain errors against.
     mutating func start(_ settings: ModelSettings, fullResolution: Bool) {
+        let explains = problem.truth != nil
         let job = fullResolution
             ? InferenceRunner.Job(image: problem.image, source: problem.source, unarySettings: settings.unary,
-                                  parameters: settings.parameters, frameGrid: working.size)
+                                  parameters: settings.parameters, frameGrid: working.size, keepsEnergies: explains)
             : InferenceRunner.Job(image: working.image, source: working.source, unarySettings: settings.unary,
-                                  parameters: working.workingParameters(settings.parameters))
+                                  parameters: working.workingParameters(settings.parameters), keepsEnergies: explains)
         current = RunState(generation: runner.start(job), settings: settings, fullResolution: fullResolution)
     }
 

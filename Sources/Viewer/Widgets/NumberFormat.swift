@@ -10,9 +10,10 @@ enum NumberFormat {
 
     static func short(_ v: Float, digits: Int = 4) -> String { short(Double(v), digits: digits) }
 
-    /// The most precise of `short`'s forms that fits in `width` columns.
-    static func fitting(_ v: Double, width: Int) -> String {
-        for digits in stride(from: 8, through: 1, by: -1) {
+    /// The most precise of `short`'s forms, up to `digits` significant digits, that fits in
+    /// `width` columns.
+    static func fitting(_ v: Double, width: Int, digits: Int = 8) -> String {
+        for digits in stride(from: digits, through: 1, by: -1) {
             let text = short(v, digits: digits)
             if text.count <= width { return text }
         }

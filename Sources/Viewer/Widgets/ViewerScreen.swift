@@ -94,6 +94,11 @@ public final class ViewerScreen {
         case .image, .truth, .unaryLabels: break
         case .changed:
             if let frame = session.displayedFrame { title += " · \(frame.changed) px" }
+        case .loss:
+            title += " · step \(step)"
+            if let mean = renderer.loss(history: session.history, step: step, generation: session.runs.current.generation)?.mean {
+                title += " · mean \(String(format: "%.3f", mean)) · scale 0-\(Int(LossField.scaleTop))"
+            }
         case .diff:
             if let d = session.baselineDifference { title += " · \(d) px differ from step \(session.baseline.frame?.iteration ?? 0) pinned" }
         default: title += " · step \(step)"
