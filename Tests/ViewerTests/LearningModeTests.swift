@@ -56,7 +56,9 @@ import Testing
     /// computes afterwards never reaches the session.
     @Test func stoppingKeepsTheBestSoFarAndNothingLaterArrives() async throws {
         let background = BackgroundScheduler(label: "test.learning")
-        let (s, inference, _) = try ViewerFixture.learningSession(epochs: 200, learner: background)
+        // More epochs than can finish while the test waits: when the suite's other tests hold
+        // the threads, 200 epochs of this tiny image were all done before the first poll.
+        let (s, inference, _) = try ViewerFixture.learningSession(epochs: 100_000, learner: background)
         inference.runNext()
         s.tick(now: t0)
         let handSet = s.tuning.current
