@@ -2,10 +2,14 @@
 import PackageDescription
 
 /// crfview: a dense-CRF engine (DenseCRF), its file formats (CRFIO) over pure-Swift file access
-/// and value syntax (CRFShared), a terminal-independent viewer (Viewer), an ncurses backend
-/// (Terminal) and the `crfview` command on top.
-/// Data flows one way: files → CRFIO → DenseCRF → Viewer → Terminal. The viewer draws RGB cells
-/// and links no C library; the terminal quantises them and owns everything ncurses.
+/// and value syntax (CRFShared), learning (CRFLearning), the application layer the commands
+/// share (CRFApp: problems, datasets, outputs, exports), a terminal-independent viewer
+/// (Viewer), an ncurses backend (Terminal) and the `crfview` command on top. Small leaf
+/// modules hold what several of them use: colour conversion (Colorimetry), the seeded
+/// generator (Randomness), segmentation scores (Metrics) and signal handler installation
+/// (POSIXSignals).
+/// Data flows one way: files → CRFIO → CRFApp → DenseCRF → Viewer → Terminal. The viewer draws
+/// RGB cells and links no C library; the terminal quantises them and owns everything ncurses.
 ///
 /// Live tuning is the product, so the targets on its hot path are optimised in every build,
 /// including the debug build that `swift run crfview` makes: unoptimised, 10 mean-field steps
@@ -39,13 +43,16 @@ let package = Package(
             name: "DenseCRF",
             dependencies: [.product(name: "RealModule", package: "swift-numerics")],
             swiftSettings: optimize),
+        .target(name: "Colorimetry", swiftSettings: optimize),
+        .target(name: "Randomness", dependencies: [.product(name: "RealModule", package: "swift-numerics")], swiftSettings: optimize),
+        .target(name: "Metrics", dependencies: ["DenseCRF"], swiftSettings: optimize),
         .target(
             name: "CRFLearning",
-            dependencies: ["DenseCRF", .product(name: "RealModule", package: "swift-numerics")],
+            dependencies: ["DenseCRF", "Metrics", "Randomness", .product(name: "RealModule", package: "swift-numerics")],
             swiftSettings: optimize),
         .target(
             name: "SceneSynth",
-            dependencies: ["DenseCRF", .product(name: "RealModule", package: "swift-numerics")],
+            dependencies: ["DenseCRF", "Randomness", .product(name: "RealModule", package: "swift-numerics")],
             swiftSettings: optimize),
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg-dev"])]),
@@ -56,12 +63,14 @@ let package = Package(
         .target(name: "CRFIO", dependencies: ["DenseCRF", "CRFShared", "CPNG", "CJPEG", "CZlib"], swiftSettings: optimize),
         .target(
             name: "Viewer",
-            dependencies: ["DenseCRF", "CRFLearning", "CRFShared", "TOMLText", .product(name: "TOMLKit", package: "TOMLKit")],
+            dependencies: ["DenseCRF", "CRFLearning", "CRFShared", "Colorimetry", "TOMLText", .product(name: "TOMLKit", package: "TOMLKit")],
             swiftSettings: optimize),
-        .target(name: "Terminal", dependencies: ["Viewer", "CNcurses"]),
+        .target(name: "POSIXSignals"),
+        .target(name: "Terminal", dependencies: ["Viewer", "CNcurses", "Colorimetry", "POSIXSignals"]),
         .target(
             name: "CRFApp",
-            dependencies: ["DenseCRF", "CRFIO", "TOMLText", .product(name: "TOMLKit", package: "TOMLKit")],
+            dependencies: ["DenseCRF", "CRFIO", "CRFLearning", "Colorimetry", "Metrics", "POSIXSignals", "Randomness", "TOMLText",
+                           .product(name: "TOMLKit", package: "TOMLKit")],
             swiftSettings: optimize),
         .executableTarget(
             name: "crfview",
@@ -71,16 +80,20 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
             swiftSettings: optimize),
+        // What every test target shares: fixtures, temporary folders, text snapshots and
+        // running the built `crfview` (as swift-argument-parser's test helpers do).
+        .target(name: "CRFTestSupport", dependencies: ["DenseCRF"], path: "Tests/CRFTestSupport"),
         .testTarget(
             name: "DenseCRFTests",
-            dependencies: ["DenseCRF", "CRFIO", .product(name: "RealModule", package: "swift-numerics")]),
+            dependencies: ["DenseCRF", "CRFIO", "CRFTestSupport", "Metrics", "Randomness", .product(name: "RealModule", package: "swift-numerics")]),
         .testTarget(name: "TOMLTextTests", dependencies: ["TOMLText"]),
-        .testTarget(name: "CRFLearningTests", dependencies: ["CRFLearning", "DenseCRF"]),
-        .testTarget(name: "CRFIOTests", dependencies: ["CRFIO"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "SceneSynthTests", dependencies: ["SceneSynth", "DenseCRF", "CRFIO"]),
-        .testTarget(name: "ViewerTests", dependencies: ["Viewer"], exclude: ["__Snapshots__"]),
-        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Viewer"]),
-        .testTarget(name: "CRFAppTests", dependencies: ["CRFApp", "CRFIO", "DenseCRF"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["CRFIO", "DenseCRF"]),
+        .testTarget(name: "MetricsTests", dependencies: ["Metrics", "DenseCRF"]),
+        .testTarget(name: "CRFLearningTests", dependencies: ["CRFLearning", "DenseCRF", "Metrics", "Randomness"]),
+        .testTarget(name: "CRFIOTests", dependencies: ["CRFIO", "CRFTestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SceneSynthTests", dependencies: ["SceneSynth", "DenseCRF", "CRFIO", "Metrics"]),
+        .testTarget(name: "ViewerTests", dependencies: ["Viewer", "Colorimetry", "CRFTestSupport", "Randomness"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Viewer", "Colorimetry", "Randomness"]),
+        .testTarget(name: "CRFAppTests", dependencies: ["CRFApp", "CRFIO", "CRFLearning", "CRFTestSupport", "DenseCRF", "Metrics", "POSIXSignals", "Randomness"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["CRFIO", "CRFTestSupport", "DenseCRF"]),
     ]
 )

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Make a benchmark case folder for `crfview bench` and ../shared/bench/pydensecrf_ref.py.
+"""Make a benchmark case folder for `crfview bench` and the pydensecrf reference script (pydensecrf_ref.py).
 
 The image is a bundled sample resized to WxH or, with --photos, real photographs from
 scikit-image (astronaut, coffee, rocket, immunohistochemistry, the stereo motorcycle pair):

@@ -107,7 +107,7 @@ public struct BatchRunner: Sendable {
 
     /// Infers one input and writes its files; returns the notes on how it was read.
     func process(_ item: DatasetItem) throws -> [String] {
-        let problem = try Problem.load(imagePath: item.image, unary: item.unary, mapOptions: mapOptions, model: model)
+        let (problem, notes) = try ProblemFiles.load(imagePath: item.image, unary: item.unary, mapOptions: mapOptions, model: model)
         let crf = try problem.model()
         let inference = MeanFieldInference(model: crf, tracksEnergy: false)
         inference.run(problem.parameters.iterations)
@@ -127,7 +127,7 @@ public struct BatchRunner: Sendable {
             try ResultFiles.labels(labels, count: problem.labelCount, image: problem.image, path: "\(folder)/labels.png")
         }
         try files.commit()
-        return problem.notes
+        return notes
     }
 
     /// The default number of inputs at a time: every core, but no more than the memory holds

@@ -1,4 +1,5 @@
 import Foundation
+import Metrics
 
 /// What `eval` reports: per-image scores, their means, and the pooled (VOC dataset) figures
 /// with the per-class counts behind them. Shards' reports merge exactly into the report of

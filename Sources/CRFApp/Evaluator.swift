@@ -1,5 +1,6 @@
 import DenseCRF
 import Foundation
+import Metrics
 
 /// Scores inputs against their truth: the unary's argmax (what the network alone says) and the
 /// argmax after mean-field inference, per image and pooled over all of them.
@@ -15,7 +16,7 @@ public struct Evaluator: Sendable {
     /// One input's scores and the confusion counts of both label maps.
     public func score(_ item: DatasetItem) throws -> (score: EvalReport.Score, unary: SegmentationMetrics, crf: SegmentationMetrics) {
         let truthPath = try item.truthPath()
-        let problem = try Problem.load(imagePath: item.image, unary: item.unary, mapOptions: mapOptions, model: model)
+        let problem = try ProblemFiles.load(imagePath: item.image, unary: item.unary, mapOptions: mapOptions, model: model).problem
         let image = problem.image
         let truth = try TruthFile.read(truthPath, width: image.width, height: image.height)
         let crf = try problem.model()

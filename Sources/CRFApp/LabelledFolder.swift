@@ -15,7 +15,7 @@ public struct LabelledFolder: Sendable {
     public init(_ folder: String, model: ModelChoice, labels: Int? = nil, setName: String = "the other folders have") throws {
         let sample = try SampleFolder(folder)
         guard let truthPath = sample.truth else { throw CLIFailure(folder, "no truth.png in this folder; learning needs the truth") }
-        let problem = try Problem.load(imagePath: sample.image, unary: sample.unary, model: model)
+        let problem = try ProblemFiles.load(imagePath: sample.image, unary: sample.unary, model: model).problem
         if let labels, problem.labelCount != labels {
             throw CLIFailure(folder, "has \(problem.labelCount) labels but \(setName) \(labels); all folders must share one class set")
         }

@@ -11,8 +11,8 @@ public enum MemoryBudget {
     /// process's mappings; and the room left in its cgroup (`memory.max`).
     public static var availableBytes: Int {
         var bytes = Environment.memoryLimit ?? systemAvailable
-        if let room = rlimitRoom(RLIMIT_AS, used: statmPages(field: 0)) { bytes = min(bytes, room) }
-        if let room = rlimitRoom(RLIMIT_DATA, used: statmPages(field: 5)) { bytes = min(bytes, room) }
+        if let room = rlimitRoom(addressSpace, used: statmPages(field: 0)) { bytes = min(bytes, room) }
+        if let room = rlimitRoom(dataSegment, used: statmPages(field: 5)) { bytes = min(bytes, room) }
         if let room = cgroupRoom() { bytes = min(bytes, room) }
         return max(0, bytes)
     }
@@ -27,9 +27,17 @@ public enum MemoryBudget {
         return Int(ProcessInfo.processInfo.physicalMemory)
     }
 
+    // RLIMIT_AS and RLIMIT_DATA: an enum in Glibc, plain numbers in Darwin.
+    #if canImport(Glibc)
+    private static let addressSpace = __rlimit_resource_t(RLIMIT_AS.rawValue)
+    private static let dataSegment = __rlimit_resource_t(RLIMIT_DATA.rawValue)
+    #else
+    private static let addressSpace = RLIMIT_AS
+    private static let dataSegment = RLIMIT_DATA
+    #endif
+
     /// A resource limit minus what is in use, or nil when unlimited (RLIM_INFINITY is all ones).
-    private static func rlimitRoom(_ resource: __rlimit_resource, used: Int?) -> Int? {
-        let resource = __rlimit_resource_t(resource.rawValue)
+    private static func rlimitRoom(_ resource: Int32, used: Int?) -> Int? {
         var limit = rlimit()
         guard getrlimit(resource, &limit) == 0, limit.rlim_cur < UInt64(Int.max) else { return nil }
         return Int(limit.rlim_cur) - (used ?? 0)

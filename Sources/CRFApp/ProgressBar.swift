@@ -1,17 +1,19 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
 
-/// A one-line progress bar on stderr for dataset runs: count, rate, ETA, failures, redrawn in
-/// place with a carriage return. Off a terminal (a log file, a cluster job's output) it draws
-/// nothing, so logs hold only the error lines and the final summary. Lines logged while the bar
-/// is up clear it first, so they are never mixed with it.
+/// A one-line progress bar on stderr for long runs (a dataset's inputs, an epoch's images):
+/// count, rate, ETA, failures, redrawn in place with a carriage return. Off a terminal (a log
+/// file, a cluster job's output) it draws nothing, so logs hold only the logged lines and the
+/// final summary. Lines logged while the bar is up clear it first, so they are never mixed
+/// with it.
+///
+/// It installs no signal handlers: what Ctrl-C means is the command's choice (`infer` ends at
+/// once, `EndingSignals`; `learn` stops after the epoch, `Interruption`).
 public final class ProgressBar: @unchecked Sendable {
     private let total: Int
-    private let isShown: Bool
+    /// Shown before the bar ("epoch 2/15").
+    private let label: String?
+    /// Whether the bar is drawn (stderr is a terminal, unless said otherwise).
+    public let isShown: Bool
     private let write: (String) -> Void
     private let lock = NSLock()
     private let start = ContinuousClock.now
@@ -19,14 +21,13 @@ public final class ProgressBar: @unchecked Sendable {
 
     /// `write` receives the text to show (stderr by default); `isShown` defaults to whether
     /// stderr is a terminal.
-    public init(total: Int, isShown: Bool = isatty(2) == 1, write: @escaping (String) -> Void = ProgressBar.standardError) {
+    public init(total: Int, label: String? = nil, isShown: Bool = isatty(2) == 1,
+                write: @escaping (String) -> Void = ProgressBar.standardError) {
         self.total = total
+        self.label = label
         self.isShown = isShown
         self.write = write
-        if isShown {
-            endLineOnInterrupt()
-            write(line())
-        }
+        if isShown { write(line()) }
     }
 
     public static func standardError(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }
@@ -59,7 +60,7 @@ public final class ProgressBar: @unchecked Sendable {
         let filled = total == 0 ? width : width * finished / total
         let bar = "[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "]"
         let elapsed = (ContinuousClock.now - start) / .seconds(1)
-        var text = "\(bar) \(finished)/\(total)"
+        var text = (label.map { $0 + " " } ?? "") + "\(bar) \(finished)/\(total)"
         if worked > 0, elapsed > 0 {
             let rate = Double(worked) / elapsed
             let remaining = Double(total - finished) / rate
@@ -67,19 +68,5 @@ public final class ProgressBar: @unchecked Sendable {
         }
         if failed > 0 { text += "  \(failed) failed" }
         return text
-    }
-}
-
-/// Ctrl-C (or SIGTERM) while a progress bar is up ends its line first, so the shell prompt
-/// starts on its own line; then the signal takes its default course. A dataset run is
-/// resumable and writes files atomically, so nothing else needs undoing.
-private func endLineOnInterrupt() {
-    for sig in [SIGINT, SIGTERM] {
-        signal(sig) { number in
-            var newline: UInt8 = 10
-            _ = write(2, &newline, 1)
-            signal(number, SIG_DFL)
-            raise(number)
-        }
     }
 }

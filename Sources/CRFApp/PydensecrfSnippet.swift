@@ -1,3 +1,4 @@
+import CRFIO
 import DenseCRF
 import Foundation
 
@@ -24,13 +25,10 @@ public enum PydensecrfSnippet {
     /// The script. `origin` names where the unary came from, for the reader.
     public static func make(imagePath: String, source: UnarySource, origin: String, unaryFile: String,
                             parameters p: CRFParameters, unary u: UnarySettings) -> String {
-        func number(_ v: Float) -> String { v == v.rounded() && abs(v) < 1e7 ? String(Int(v)) : "\(v)" }
+        let number = ValueText.text as (Float) -> String
         func compat(_ c: LabelCompatibility) -> String {
-            switch c {
-            case .potts(let w): number(w)
-            case .diagonal(let v): "np.array([\(v.map(number).joined(separator: ", "))], dtype=np.float32)"
-            case .matrix(let m): "np.array([\(m.map { "[" + $0.map(number).joined(separator: ", ") + "]" }.joined(separator: ", "))], dtype=np.float32)"
-            }
+            if case .potts = c { return ValueText.text(c) }
+            return "np.array(\(ValueText.text(c)), dtype=np.float32)"
         }
         func normalization(_ n: KernelNormalization) -> String {
             let name = ["symmetric": "NORMALIZE_SYMMETRIC", "before": "NORMALIZE_BEFORE", "after": "NORMALIZE_AFTER", "none": "NO_NORMALIZATION"][n.rawValue]!

@@ -11,6 +11,9 @@ public struct SampleFolder: Sendable {
     /// The unary source: the first found of probs.npy, logits.npy, unary.npy, labels.png.
     public let unary: UnarySpec
     public let truth: String?
+    /// The folder's own model, `params.json` (a conformance case has one), used when the
+    /// command line names no params file.
+    public let params: String?
     public let title: String
     /// From sample.toml's `classes`, else classes.txt (one name a line), else none.
     public let classNames: [String]
@@ -37,6 +40,7 @@ public struct SampleFolder: Sendable {
         }
         unary = spec
         truth = existing(["truth.png"])
+        params = existing(["params.json"])
         let meta = try Self.metadata(in: path)
         title = meta.title ?? URL(fileURLWithPath: path).lastPathComponent
         classNames = meta.classes

@@ -18,6 +18,9 @@ public enum UnarySpec: Sendable, Equatable {
         }
     }
 
+    /// What to say when an image comes with no unary source.
+    public static let missing = "give the unaries with one of --probs P.npy, --logits Z.npy, --unary U.npy, --labels A.png or --kmeans K"
+
     /// What error messages call the source.
     public var subject: String {
         switch self {
@@ -38,5 +41,18 @@ public struct MapOptions: Sendable, Equatable {
         self.layout = layout
         self.temperature = temperature
         self.resize = resize
+    }
+
+    /// The options as the flags `--layout`, `--temperature` and `--resize` give them, checked.
+    public init(layoutFlag: String?, temperatureFlag: Float?, resize: Bool) throws {
+        var layout: ArrayLayout?
+        if let layoutFlag {
+            guard let l = ArrayLayout(rawValue: layoutFlag.lowercased()) else {
+                throw CLIFailure("--layout", "expected chw or hwc, got '\(layoutFlag)'")
+            }
+            layout = l
+        }
+        if let t = temperatureFlag, !(t > 0 && t.isFinite) { throw CLIFailure("--temperature", "must be positive, got \(t)") }
+        self.init(layout: layout, temperature: temperatureFlag ?? 1, resize: resize)
     }
 }

@@ -1,7 +1,7 @@
 import DenseCRF
 import Foundation
 
-/// A model description in the JSON schema of `../shared/conformance/README.md`, plus
+/// A model description in the JSON schema of pydensecrf's conformance cases, plus
 /// `"iterations"`, `"clip"`, `"scale"` and a per-kernel `"normalization"`:
 ///
 ///     {"gaussian":  {"sxy": 3,  "compat": 3},
@@ -65,13 +65,8 @@ public struct ParamsFile: Sendable, Equatable {
 
     /// The JSON text of these settings, readable back by `read` (used by the viewer's export).
     public func json() -> String {
-        func compat(_ c: LabelCompatibility) -> String {
-            switch c {
-            case .potts(let w): number(w)
-            case .diagonal(let v): "[" + v.map(number).joined(separator: ", ") + "]"
-            case .matrix(let m): "[" + m.map { "[" + $0.map(number).joined(separator: ", ") + "]" }.joined(separator: ", ") + "]"
-            }
-        }
+        let number = ValueText.text as (Float) -> String
+        let compat = ValueText.text as (LabelCompatibility) -> String
         func norm(_ n: KernelNormalization) -> String { n == .symmetric ? "" : ", \"normalization\": \"\(n.rawValue)\"" }
         func steps(_ list: [LabelCompatibility]) -> String {
             list.isEmpty ? "" : ", \"compat_steps\": [" + list.map(compat).joined(separator: ", ") + "]"
@@ -92,12 +87,6 @@ public struct ParamsFile: Sendable, Equatable {
         lines.append("  \"clip\": \(number(unary.clip))")
         if let s = unary.scale { lines.append("  \"scale\": \(number(s))") }
         return "{\n" + lines.joined(separator: ",\n") + "\n}\n"
-    }
-
-    /// Shortest decimal that reads back to the same Float.
-    private func number(_ v: Float) -> String {
-        if v == v.rounded(), abs(v) < 1e7 { return String(Int(v)) }
-        return "\(v)"
     }
 
     private static func jsonProblem(_ error: Error) -> String {

@@ -1,6 +1,8 @@
 import DenseCRF
 import Dispatch
 import RealModule
+import Metrics
+import Randomness
 
 /// How to train: the optimiser and its schedule, and how results are scored.
 public struct TrainingOptions: Sendable {

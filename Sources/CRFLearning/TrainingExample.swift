@@ -1,4 +1,5 @@
 import DenseCRF
+import Metrics
 
 /// One image to learn from: the photograph, the network's unaries before calibration, and the
 /// truth (class indices, 255 = ignore).

@@ -2,7 +2,8 @@ import DenseCRF
 import Foundation
 
 /// How a number or a compatibility is written, wherever a person writes one: a command-line
-/// flag or a value typed in the viewer. One parser, so "1,5" means the same everywhere.
+/// flag or a value typed in the viewer. One parser, so "1,5" means the same everywhere; and one
+/// way of writing them back into files (params JSON, pydensecrf scripts).
 public enum ValueText {
     /// A finite decimal number ("3", "-2.5", "1e-3"), spaces around it allowed. Swift's
     /// `Float.init` alone would also take "nan", "inf" and "0x1p3", and round "1e39" to
@@ -21,5 +22,23 @@ public enum ValueText {
         let numbers = parts.compactMap(number)
         guard numbers.count == parts.count, !numbers.isEmpty else { return nil }
         return parts.count == 1 ? .potts(numbers[0]) : .diagonal(numbers)
+    }
+
+    /// The shortest decimal that reads back to the same Float, integers without a point
+    /// ("3", "0.7", "1e-05"): how params files and exported scripts write numbers.
+    public static func text(_ v: Float) -> String {
+        if v == v.rounded(), abs(v) < 1e7 { return String(Int(v)) }
+        return "\(v)"
+    }
+
+    /// A compatibility as JSON and Python both write it: a number (Potts), a list (diagonal) or
+    /// a list of rows (matrix).
+    public static func text(_ c: LabelCompatibility) -> String {
+        func list(_ v: [Float]) -> String { "[" + v.map(text).joined(separator: ", ") + "]" }
+        switch c {
+        case .potts(let w): return text(w)
+        case .diagonal(let v): return list(v)
+        case .matrix(let m): return "[" + m.map(list).joined(separator: ", ") + "]"
+        }
     }
 }

@@ -1,5 +1,5 @@
 /// The label compatibility μ(l, l') of a pairwise term, with exactly the meaning of
-/// densecrf v2.2 (and `../shared/conformance/README.md`):
+/// densecrf v2.2 and pydensecrf:
 /// - `potts(w)`: μ = −w·I, attractive for w > 0;
 /// - `diagonal(v)`: μ = diag(v), used as given (negative is attractive);
 /// - `matrix(M)`: μ = (M + Mᵀ)/2, symmetrised so that mean-field stays a descent method.

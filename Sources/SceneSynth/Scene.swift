@@ -1,5 +1,6 @@
 import DenseCRF
 import RealModule
+import Randomness
 
 /// A scene being composed: the canvas, the label set, the seeded generator every random
 /// choice comes from, the texture noise and the light, plus the object instances painted so

@@ -1,4 +1,5 @@
 import DenseCRF
+import Randomness
 
 /// How to make one sample: its names, size, label set, composition and the network that
 /// "predicts" it. Rendering is a pure function of the recipe and the seed.

@@ -1,5 +1,6 @@
 import DenseCRF
 import RealModule
+import Randomness
 
 /// Imitates what a fully convolutional segmentation network (FCN-8s, DeepLab-LargeFOV)
 /// outputs for a scene: class scores computed on a grid `stride` pixels apart, softmax, then

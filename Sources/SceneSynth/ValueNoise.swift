@@ -1,4 +1,5 @@
 import DenseCRF
+import Randomness
 
 /// Seeded 2-D value noise and its fractal sum, the texture of every synthetic surface.
 ///

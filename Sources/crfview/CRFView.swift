@@ -17,29 +17,42 @@ struct CRFView: ParsableCommand {
         defaultSubcommand: View.self)
 
     /// ArgumentParser's `main`, with its multi-line parse errors (and their exit status 64)
-    /// replaced by the one-line form every other error has, and negative numbers accepted as
-    /// option values.
+    /// replaced by the one-line form every other error has, negative numbers accepted as
+    /// option values, and every subcommand's failure reported here, once.
     static func main() {
         // A reader that goes away (a closed pipe or FIFO) is a write error, not a kill.
         signal(SIGPIPE, SIG_IGN)
         EndingSignals.install()
+        var command: ParsableCommand
         do {
             try Environment.check()
+            command = try parseAsRoot(NegativeValues.attached(Array(CommandLine.arguments.dropFirst())))
+        } catch let failure as CLIFailure {
+            exit(reporting: failure)
         } catch {
-            Foundation.exit(report(error).rawValue)
+            if exitCode(for: error) == .success { exit(printing: error) }
+            FileHandle.standardError.write(Data((UsageError.line(for: message(for: error)) + "\n").utf8))
+            Foundation.exit(1)
         }
         do {
-            var command = try parseAsRoot(NegativeValues.attached(Array(CommandLine.arguments.dropFirst())))
             try command.run()
         } catch let code as ExitCode {
             Foundation.exit(code.rawValue)
         } catch {
-            if exitCode(for: error) == .success {
-                print(fullMessage(for: error))   // --help, help <subcommand>
-                Foundation.exit(0)
-            }
-            FileHandle.standardError.write(Data((UsageError.line(for: message(for: error)) + "\n").utf8))
-            Foundation.exit(1)
+            if exitCode(for: error) == .success { exit(printing: error) }
+            exit(reporting: error)
         }
+    }
+
+    /// Help asked for (`--help`, `help <subcommand>`): printed, exit status 0.
+    private static func exit(printing help: Error) -> Never {
+        print(fullMessage(for: help))
+        Foundation.exit(0)
+    }
+
+    /// A failure of a command: its one line, exit status 1.
+    private static func exit(reporting error: Error) -> Never {
+        Diagnostics.report(error)
+        Foundation.exit(1)
     }
 }

@@ -1,4 +1,5 @@
 @testable import CRFApp
+import CRFTestSupport
 import Foundation
 import Testing
 

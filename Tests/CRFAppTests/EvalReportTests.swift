@@ -1,7 +1,9 @@
 @testable import CRFApp
+import CRFTestSupport
 import DenseCRF
 import Foundation
 import Testing
+import Metrics
 
 @Suite struct EvalReportTests {
     /// Two images where the per-image mean and the pooled (VOC) mIoU differ, computed by hand.

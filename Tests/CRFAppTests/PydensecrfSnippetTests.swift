@@ -1,5 +1,6 @@
 @testable import CRFApp
 import CRFIO
+import CRFTestSupport
 import DenseCRF
 import Foundation
 import Testing
@@ -37,7 +38,7 @@ import Testing
             ("hwc", .map(path: hwcPath, kind: .probs)), ("logit", .map(path: logitPath, kind: .logits)),
             ("rgb annotation", .annotation(path: tmp.file("scribble.png"))), ("kmeans", .kmeans(clusters: 3, seed: 1)),
         ]
-        var list = try specs.map { ($0.0, try Problem.load(imagePath: image, unary: $0.1, mapOptions: MapOptions(temperature: 2), model: SceneFixture.model)) }
+        var list = try specs.map { ($0.0, try ProblemFiles.load(imagePath: image, unary: $0.1, mapOptions: MapOptions(temperature: 2), model: SceneFixture.model).problem) }
         // What `crfview learn` writes: a matrix compatibility and a unary calibration.
         var learned = list[0].1
         learned.parameters.bilateral?.compat = .matrix([[-4, 1.5], [1.5, -6]])
@@ -70,7 +71,7 @@ import Testing
             let q = inference.finish().labelMajor()
             let (shape, values) = PydensecrfSnippet.unaryArray(problem.source, width: problem.image.width, height: problem.image.height)
             let unaryFile = try tmp.npy("\(name)-unary.npy", shape: shape, values: values)
-            let script = PydensecrfSnippet.make(imagePath: problem.imagePath, source: problem.source, origin: problem.sourcePath,
+            let script = PydensecrfSnippet.make(imagePath: problem.imagePath!, source: problem.source, origin: problem.sourcePath!,
                                                 unaryFile: unaryFile, parameters: problem.parameters, unary: problem.unarySettings)
             let scriptPath = try tmp.write("\(name).py", script + "np.save(\"\(tmp.file("\(name)-q.npy"))\", Q.astype(np.float32))\n")
             let run = Process()

@@ -1,5 +1,6 @@
 import CRFApp
 import CRFIO
+import CRFTestSupport
 import DenseCRF
 import Foundation
 
@@ -15,25 +16,17 @@ enum SceneFixture {
     static func write(_ n: Int, to folder: String) throws {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let (w, h) = (width, height)
-        var px = [UInt8](), truth = [UInt8](), p = [Float](repeating: 0, count: 2 * w * h)
-        var state = UInt64(n + 1) &* 0x9E37_79B9_7F4A_7C15
-        func rnd() -> Float {
-            state ^= state << 13; state ^= state >> 7; state ^= state << 17
-            return Float(state >> 40) / Float(1 << 24)
+        let scene = TwoRegions(width: w, height: h, boundary: boundary(n))
+        var random = XorShift(state: UInt64(n + 1) &* 0x9E37_79B9_7F4A_7C15)
+        var p = [Float](repeating: 0, count: 2 * w * h)
+        for i in 0..<(w * h) {
+            let fg = min(0.95, max(0.05, (scene.isRight(i) ? 0.7 : 0.3) + (random.float() - 0.5) * 0.9))
+            p[i] = 1 - fg
+            p[w * h + i] = fg
         }
-        for y in 0..<h {
-            for x in 0..<w {
-                let right = x >= boundary(n)
-                px += right ? [210, 190, 120] : [40, 60, 50]
-                truth.append(right ? 1 : 0)
-                let fg = min(0.95, max(0.05, (right ? 0.7 : 0.3) + (rnd() - 0.5) * 0.9))
-                p[y * w + x] = 1 - fg
-                p[w * h + y * w + x] = fg
-            }
-        }
-        try ImageFile.writePNG(RGBImage(width: w, height: h, pixels: px), to: folder + "/image.png")
+        try ImageFile.writePNG(scene.image, to: folder + "/image.png")
         try NPYFile.write(NPYArray(shape: [2, h, w], values: p), to: folder + "/probs.npy")
-        try LabelImageFile.writeIndexed(width: w, height: h, indices: truth, palette: VOCColormap.colors(count: 2), to: folder + "/truth.png")
+        try LabelImageFile.writeIndexed(width: w, height: h, indices: scene.truth, palette: VOCColormap.colors(count: 2), to: folder + "/truth.png")
     }
 
     /// `count` scenes in `root`/scene-K; returns their folders.

@@ -1,5 +1,6 @@
 @testable import CRFApp
 import CRFIO
+import CRFTestSupport
 import DenseCRF
 import Foundation
 import Testing

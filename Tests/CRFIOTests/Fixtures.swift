@@ -1,3 +1,4 @@
+import CRFTestSupport
 import Foundation
 
 /// Test inputs: the committed fixtures (made by Fixtures/make_fixtures.py) and scratch folders.
@@ -12,10 +13,8 @@ enum Fixtures {
 
     /// Runs `body` with a new empty folder that is removed afterwards.
     static func withTemporaryFolder(_ body: (String) throws -> Void) throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crfio-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try body(folder)
+        let folder = try TemporaryFolder()
+        try body(folder.path)
     }
 
     static func write(_ bytes: [UInt8], to path: String) {

@@ -1,6 +1,7 @@
 @testable import CRFLearning
 import DenseCRF
 import Testing
+import Randomness
 
 /// The reverse pass against central finite differences of the loss, on tiny images where a
 /// forward pass is cheap: every learnable kind, every normalisation, tied and untied.

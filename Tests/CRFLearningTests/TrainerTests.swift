@@ -1,6 +1,8 @@
 @testable import CRFLearning
 import DenseCRF
 import Testing
+import Metrics
+import Randomness
 
 /// The training loop on small synthetic scenes: it must lower the loss it descends, keep its
 /// parameters in range, stop when asked, and be deterministic for a seed.

@@ -4,11 +4,12 @@ import DenseCRF
 import Foundation
 import Testing
 
-/// The engine against pydensecrf on every case in `../shared/conformance`, with the targets of
-/// its README: argmax agreement ≥ 99.5%, mean |ΔQ| ≤ 1e-3 and kl within 0.5% at every step.
-/// Skipped, with a message, when the folder is absent (e.g. a clone without `shared/`).
+/// The engine against pydensecrf on every conformance case (a folder per case: the image, the
+/// unary, params.json, and pydensecrf's kl.json, q_T.npy and map_T.png), with the targets the
+/// cases come with: argmax agreement ≥ 99.5%, mean |ΔQ| ≤ 1e-3 and kl within 0.5% at every
+/// step. The cases are kept outside the repository; skipped, with a message, when absent.
 @Suite struct ConformanceTests {
-    /// `CRFVIEW_CONFORMANCE`, else `shared/conformance` beside the repository.
+    /// `CRFVIEW_CONFORMANCE`, else the cases' usual place beside the repository's folder.
     static let folder: String = {
         if let env = ProcessInfo.processInfo.environment["CRFVIEW_CONFORMANCE"] { return env }
         let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -20,9 +21,26 @@ import Testing
         return names.filter { FileManager.default.fileExists(atPath: "\(folder)/\($0)/params.json") }.sorted()
     }()
 
+    /// No case is skipped unseen: every folder in the conformance directory is a case (a
+    /// folder without params.json would be dropped from `cases`), and each has the files the
+    /// checks below read, with pydensecrf's Q and argmax for at least one step.
     @Test(.enabled(if: !cases.isEmpty, "no conformance cases: \(folder) is absent or empty"))
-    func everyCaseIsChecked() {
-        #expect(Self.cases.count >= 1)
+    func everyCaseIsChecked() throws {
+        let fm = FileManager.default
+        let folders = try fm.contentsOfDirectory(atPath: Self.folder).filter { name in
+            var isDirectory: ObjCBool = false
+            return fm.fileExists(atPath: "\(Self.folder)/\(name)", isDirectory: &isDirectory) && isDirectory.boolValue
+        }
+        #expect(folders.sorted() == Self.cases)
+        for name in Self.cases {
+            let dir = "\(Self.folder)/\(name)"
+            for file in ["image.png", "unary.npy", "kl.json"] {
+                #expect(fm.fileExists(atPath: "\(dir)/\(file)"), "\(name) has no \(file)")
+            }
+            #expect(fm.fileExists(atPath: "\(dir)/probs.npy") || fm.fileExists(atPath: "\(dir)/labels.png"), "\(name) has no probs.npy or labels.png")
+            let steps = (0...10).filter { fm.fileExists(atPath: "\(dir)/q_\($0).npy") && fm.fileExists(atPath: "\(dir)/map_\($0).png") }
+            #expect(!steps.isEmpty, "\(name) has no q_T.npy with its map_T.png")
+        }
     }
 
     @Test(.enabled(if: !cases.isEmpty, "no conformance cases: \(folder) is absent or empty"), arguments: cases)

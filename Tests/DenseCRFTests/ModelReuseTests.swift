@@ -1,5 +1,6 @@
 @testable import DenseCRF
 import Testing
+import Randomness
 
 /// Weights apart from geometry: a model with new weights reuses its lattices and computes
 /// exactly what a fresh model computes; per-step (untied) compatibilities act at their step.

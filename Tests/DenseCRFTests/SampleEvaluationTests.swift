@@ -2,6 +2,7 @@ import CRFIO
 import Foundation
 import Testing
 import DenseCRF
+import Metrics
 
 /// The engine on a bundled sample with the default model: the scores `crfview eval` reports
 /// for it, pinned so that a change to the engine or the metrics that moves them is noticed.

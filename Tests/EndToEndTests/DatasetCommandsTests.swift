@@ -1,4 +1,5 @@
 import CRFIO
+import CRFTestSupport
 import DenseCRF
 import Foundation
 import Testing

@@ -1,4 +1,5 @@
 import CRFIO
+import CRFTestSupport
 import Foundation
 import Testing
 #if canImport(Glibc)

@@ -1,4 +1,5 @@
 import CRFIO
+import CRFTestSupport
 import DenseCRF
 import Foundation
 import Testing
@@ -8,28 +9,13 @@ import Testing
 @Suite struct InferCommandTests {
     /// A 40×30 two-region image with noisy 3-class probabilities, written to `folder`.
     static func fixture(_ folder: TemporaryFolder, labels: Int = 3) throws -> (image: String, probs: String) {
-        let (w, h) = (40, 30)
-        var px = [UInt8]()
-        var p = [Float](repeating: 0, count: labels * w * h)
-        var state: UInt64 = 99
-        func rnd() -> Float {
-            state ^= state << 13; state ^= state >> 7; state ^= state << 17
-            return Float(state >> 40) / Float(1 << 24)
-        }
-        for y in 0..<h {
-            for x in 0..<w {
-                let left = x < w / 2
-                px += left ? [40, 60, 50] : [210, 190, 120]
-                var row = (0..<labels).map { _ in rnd() }
-                row[left ? 0 : 1] += 0.7
-                let s = row.reduce(0, +)
-                for l in 0..<labels { p[l * w * h + y * w + x] = row[l] / s }
-            }
-        }
+        let scene = TwoRegions(width: 40, height: 30)
+        var random = XorShift(state: 99)
+        let p = scene.probabilities(labels: labels, boost: 0.7, random: &random)
         let image = folder.file("image.png")
-        try ImageFile.writePNG(RGBImage(width: w, height: h, pixels: px), to: image)
+        try ImageFile.writePNG(scene.image, to: image)
         let probs = folder.file("probs.npy")
-        try NPYFile.write(NPYArray(shape: [labels, h, w], values: p), to: probs)
+        try NPYFile.write(NPYArray(shape: [labels, scene.height, scene.width], values: p), to: probs)
         return (image, probs)
     }
 

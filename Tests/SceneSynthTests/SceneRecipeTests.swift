@@ -1,6 +1,7 @@
 import DenseCRF
 import SceneSynth
 import Testing
+import Metrics
 
 /// What the samples are for: the CRF with default parameters beats the simulated network.
 @Suite struct SceneRecipeTests {

@@ -1,6 +1,7 @@
 import Testing
 import Terminal
 import Viewer
+import Randomness
 
 @Suite struct ColorPairAllocatorTests {
     private func colors(_ fg: Int, _ bg: Int) -> TerminalColorPair {

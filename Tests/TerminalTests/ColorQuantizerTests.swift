@@ -1,4 +1,6 @@
+import Colorimetry
 import Testing
+import Randomness
 @testable import Terminal
 import Viewer
 

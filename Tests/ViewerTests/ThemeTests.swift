@@ -1,4 +1,5 @@
 import Foundation
+import Colorimetry
 import Testing
 @testable import Viewer
 

@@ -1,4 +1,5 @@
 import CRFLearning
+import CRFTestSupport
 import DenseCRF
 import Foundation
 @testable import Viewer
@@ -11,31 +12,15 @@ enum ViewerFixture {
     /// `margin` is what the true class's unary gets on top of uniform noise: 0.5 makes the
     /// unaries nearly right, 0.1 leaves much for the CRF (and for learning) to fix.
     static func problem(truth: Bool = true, margin: Float = 0.5) -> ViewerProblem {
-        var px = [UInt8]()
-        var p = [Float](repeating: 0, count: labels * width * height)
-        var state: UInt64 = 12345
-        func rnd() -> Float {
-            state ^= state << 13; state ^= state >> 7; state ^= state << 17
-            return Float(state >> 40) / Float(1 << 24)
-        }
-        var t = [UInt8]()
-        for y in 0..<height {
-            for x in 0..<width {
-                let left = x < width / 2
-                px += left ? [30, 90, 40] : [200, 180, 90]
-                t.append(left ? 1 : 2)
-                var row = (0..<labels).map { _ in rnd() }
-                row[left ? 1 : 2] += margin
-                let s = row.reduce(0, +)
-                for l in 0..<labels { p[l * width * height + y * width + x] = row[l] / s }
-            }
-        }
-        return ViewerProblem(title: "fixture", image: RGBImage(width: width, height: height, pixels: px),
+        let scene = TwoRegions(width: width, height: height, left: (30, 90, 40), right: (200, 180, 90), leftLabel: 1, rightLabel: 2)
+        var random = XorShift(state: 12345)
+        let p = scene.probabilities(labels: labels, boost: margin, random: &random)
+        return ViewerProblem(title: "fixture", image: scene.image,
                              source: .probabilities(labelMajor: p, labels: labels), unarySettings: UnarySettings(),
                              parameters: CRFParameters(gaussian: GaussianKernelParameters(sxy: 2, compat: .potts(3)),
                                                        bilateral: BilateralKernelParameters(sxy: 8, srgb: 20, compat: .potts(5)),
                                                        iterations: 5),
-                             truth: truth ? t : nil, classNames: ["background", "grass", "sand"])
+                             truth: truth ? scene.truth : nil, classNames: ["background", "grass", "sand"])
     }
 
     static func session(truth: Bool = true, workSize: Int? = nil) throws -> (ViewerSession, ManualScheduler) {

@@ -1,3 +1,4 @@
+import Colorimetry
 import Viewer
 
 /// Memoised nearest-palette-entry search under CIEDE2000.

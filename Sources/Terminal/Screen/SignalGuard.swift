@@ -1,4 +1,9 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import POSIXSignals
 
 /// Puts the terminal back when the process is interrupted, killed or crashes.
 ///
@@ -64,12 +69,8 @@ enum SignalGuard {
 
         for signal in gracefulSignals + fatalSignals {
             sigaction(signal, nil, &previous[Int(signal)])
-            let current = previous[Int(signal)].__sigaction_handler.sa_handler
-            guard unsafeBitCast(current, to: Int.self) != unsafeBitCast(SIG_IGN, to: Int.self) else { continue }
-            var action = sigaction()
-            action.__sigaction_handler.sa_handler = handle
-            sigemptyset(&action.sa_mask)
-            action.sa_flags = SA_ONSTACK
+            guard !SignalAction.isIgnored(previous[Int(signal)]) else { continue }
+            var action = SignalAction.make(handle, flags: SA_ONSTACK)
             sigaction(signal, &action, nil)
             installed.append(signal)
         }

@@ -1,3 +1,5 @@
+import Colorimetry
+
 /// A 24-bit sRGB colour.
 ///
 /// The canvas always stores full RGB; reducing it to what a terminal can show is the

@@ -30,48 +30,22 @@ struct Bench: ParsableCommand {
     var learning = false
 
     func run() throws {
-        do {
-            guard repetitions >= 1 else { throw CLIFailure("--repeat", "must be at least 1, got \(repetitions)") }
-            if let threads {
-                try Environment.checkThreads(threads, "\(threads)", subject: "--threads")
-                Parallelism.setWorkerCount(threads)
-            }
-            let problem = try loadProblem()
-            if screen {
-                try benchScreen(problem)
-            } else if latency {
-                try benchLatency(problem)
-            } else if learning {
-                try benchLearning(problem)
-            } else {
-                try benchEngine(problem)
-            }
-        } catch let exit as ExitCode {
-            throw exit
-        } catch {
-            throw report(error)
+        guard repetitions >= 1 else { throw CLIFailure("--repeat", "must be at least 1, got \(repetitions)") }
+        if let threads {
+            try Environment.checkThreads(threads, "\(threads)", subject: "--threads")
+            Parallelism.setWorkerCount(threads)
         }
-    }
-
-    private func loadProblem() throws -> Problem {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            return try Problem.load(imagePath: path, unary: try unary.spec(), mapOptions: try unary.mapOptions(), model: try model.choice())
+        // A case folder's own params.json is its model, as the peer script reads it.
+        let problem = try ProblemFiles.open(path, unary: try unary.given(), mapOptions: try unary.mapOptions(), model: model.flags).problem
+        if screen {
+            try benchScreen(problem)
+        } else if latency {
+            try benchLatency(problem)
+        } else if learning {
+            try benchLearning(problem)
+        } else {
+            try benchEngine(problem)
         }
-        // A case folder's own params.json, as the peer script reads it (unless --params is
-        // given), and its unary.npy in preference to probs.npy, as the peer does.
-        let sample = try SampleFolder(path)
-        let params = "\(path)/params.json"
-        let options = model.paramsFile == nil && FileManager.default.fileExists(atPath: params)
-            ? try ModelOptions.parse(["--params", params]) : model
-        let energies = "\(path)/unary.npy"
-        let source: UnarySpec = unary.givenCount > 0 ? try unary.spec()
-            : FileManager.default.fileExists(atPath: energies) ? .map(path: energies, kind: .unary) : sample.unary
-        return try Problem.load(imagePath: sample.image, unary: source, mapOptions: try unary.mapOptions(), model: try options.choice())
-    }
-
-    private static func ms(_ d: Duration) -> Double {
-        Double(d.components.seconds) * 1e3 + Double(d.components.attoseconds) / 1e15
     }
 
     /// Build and iterate times, fastest of `repeat`, in the peer script's format, and the
@@ -88,7 +62,7 @@ struct Bench: ParsableCommand {
             points = crf.terms.map { "\($0.name):\($0.kernel.lattice.pointCount)" }
             MeanFieldInference(model: crf, tracksEnergy: false).run(problem.parameters.iterations)
             let t2 = clock.now
-            let r = (Self.ms(t1 - t0), Self.ms(t2 - t1))
+            let r = ((t1 - t0).milliseconds, (t2 - t1).milliseconds)
             if best == nil || r.0 + r.1 < best!.0 + best!.1 { best = r }
         }
         let (build, iterate) = best!
@@ -104,10 +78,7 @@ struct Bench: ParsableCommand {
     /// it).
     private func benchLearning(_ problem: Problem) throws {
         let unaryEnergies = try problem.unaryEnergies()
-        let truthPath = "\(path)/truth.png"
-        let truth = FileManager.default.fileExists(atPath: truthPath)
-            ? try TruthFile.read(truthPath, width: problem.image.width, height: problem.image.height)
-            : unaryEnergies.labels().map { UInt8($0) }
+        let truth = problem.truth ?? unaryEnergies.labels().map { UInt8($0) }
         let example = try TrainingExample(name: "bench", image: problem.image, unary: unaryEnergies, truth: truth)
         let layout = ParameterLayout(base: problem.parameters, spec: LearningSpec(), labels: problem.labelCount)
         let trainer = try Trainer(layout: layout, training: [example], options: TrainingOptions())
@@ -123,9 +94,9 @@ struct Bench: ParsableCommand {
             let t2 = clock.now
             _ = try trainer.lossAndGradient(example, theta: layout.initial)
             let t3 = clock.now
-            forward = min(forward, Self.ms(t1 - t0))
-            trace = min(trace, Self.ms(t2 - t1))
-            pass = min(pass, Self.ms(t3 - t2))
+            forward = min(forward, (t1 - t0).milliseconds)
+            trace = min(trace, (t2 - t1).milliseconds)
+            pass = min(pass, (t3 - t2).milliseconds)
         }
         let backward = pass - trace
         print(String(format: "learning: forward(T=%d)=%.1f training pass=%.1f (forward kept %.1f + loss and backward %.1f) pass/forward=%.2f backward/forward=%.2f labels=%d size=%dx%d threads=%d",
@@ -135,9 +106,10 @@ struct Bench: ParsableCommand {
 
     private func session(_ problem: Problem, scheduler: Scheduler, truth: [UInt8]? = nil) throws -> ViewerSession {
         let themes = ThemeLoader(userThemeDirectory: nil)
-        let viewerProblem = ViewerProblem(title: "bench", image: problem.image, source: problem.source,
-                                          unarySettings: problem.unarySettings, parameters: problem.parameters, truth: truth)
-        return ViewerSession(problem: viewerProblem, runner: InferenceRunner(scheduler: scheduler), themes: themes,
+        // The truth only where a bench asks for it (learning), as the timed screens had none.
+        var shown = problem
+        shown.truth = truth
+        return ViewerSession(problem: shown, runner: InferenceRunner(scheduler: scheduler), themes: themes,
                              theme: try themes.theme(named: ThemeLoader.defaultName), workSize: 512)
     }
 
@@ -160,8 +132,8 @@ struct Bench: ParsableCommand {
             let t1 = clock.now
             let styles = Set(canvas.cells.map { quantizer.terminalStyle(for: $0) })
             let t2 = clock.now
-            compose.append(Self.ms(t1 - t0))
-            quantize.append(Self.ms(t2 - t1))
+            compose.append((t1 - t0).milliseconds)
+            quantize.append((t2 - t1).milliseconds)
             precondition(!styles.isEmpty)
         }
         // The first frames fill caches (image resampling, colour table); report the rest too.
@@ -186,7 +158,7 @@ struct Bench: ParsableCommand {
             s.handle(.key(.character(i % 2 == 0 ? "v" : "c")), now: t0)
             s.tick(now: clock.now)
             _ = screen.render(size: size)
-            keyTimes.append(Self.ms(clock.now - t0))
+            keyTimes.append((clock.now - t0).milliseconds)
             usleep(15_000)
         }
         while s.isComputing { s.tick(now: clock.now); usleep(1000) }
@@ -198,21 +170,21 @@ struct Bench: ParsableCommand {
             s.handle(.key(.character(i % 2 == 0 ? "+" : "-")), now: t0)
             while s.history.isEmpty { s.tick(now: clock.now); usleep(500) }
             _ = screen.render(size: size)
-            toStep0.append(Self.ms(clock.now - t0))
+            toStep0.append((clock.now - t0).milliseconds)
             while s.history.count < 2 { s.tick(now: clock.now); usleep(500) }
             _ = screen.render(size: size)
-            toStep1.append(Self.ms(clock.now - t0))
+            toStep1.append((clock.now - t0).milliseconds)
             while s.history.count <= s.iterations { s.tick(now: clock.now); usleep(500) }
             _ = screen.render(size: size)
-            toLast.append(Self.ms(clock.now - t0))
+            toLast.append((clock.now - t0).milliseconds)
             while s.isComputing { s.tick(now: clock.now); usleep(1000) }
         }
         func median(_ v: [Double]) -> Double { v.sorted()[v.count / 2] }
         print(String(format: "key press while computing: median=%.1f max=%.1f ms (%d presses)", median(keyTimes), keyTimes.max()!, keyTimes.count))
         print(String(format: "parameter change to the new run on screen: step 0 median=%.1f max=%.1f ms, step 1 median=%.1f max=%.1f ms, last step (%d) median=%.1f max=%.1f ms",
                      median(toStep0), toStep0.max()!, median(toStep1), toStep1.max()!, s.iterations, median(toLast), toLast.max()!))
-        if let truthPath = try? SampleFolder(path).truth {
-            try benchLearningLatency(problem, truth: try TruthFile.read(truthPath, width: problem.image.width, height: problem.image.height))
+        if let truth = problem.truth {
+            try benchLearningLatency(problem, truth: truth)
         }
     }
 
@@ -232,7 +204,7 @@ struct Bench: ParsableCommand {
             s.handle(.key(.character(times.count % 2 == 0 ? "v" : "c")), now: t0)
             s.tick(now: clock.now)
             _ = screen.render(size: size)
-            times.append(Self.ms(clock.now - t0))
+            times.append((clock.now - t0).milliseconds)
             usleep(15_000)
         }
         let epochs = s.learning.epochs.count

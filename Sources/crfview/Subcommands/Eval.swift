@@ -1,8 +1,5 @@
 import ArgumentParser
 import CRFApp
-import CRFIO
-import DenseCRF
-import Foundation
 
 /// `crfview eval`: how much the CRF improves on its unary, measured against ground truth.
 ///
@@ -35,69 +32,22 @@ struct Eval: ParsableCommand {
     var merge: [String] = []
 
     func run() throws {
-        do {
-            let report = try merge.isEmpty ? evaluate() : merged()
-            print(json ? try report.json() : Self.table(report), terminator: "")
-        } catch let exit as ExitCode {
-            throw exit
-        } catch {
-            throw report(error)
-        }
+        let report = try merge.isEmpty ? evaluate() : merged()
+        print(json ? try report.json() : report.table, terminator: "")
     }
 
     private func evaluate() throws -> EvalReport {
-        var options = MapOptions(temperature: temperature ?? 1, resize: resize)
-        if let layout {
-            guard let l = ArrayLayout(rawValue: layout.lowercased()) else { throw CLIFailure("--layout", "expected chw or hwc, got '\(layout)'") }
-            options.layout = l
-        }
-        if let t = temperature, !(t > 0 && t.isFinite) { throw CLIFailure("--temperature", "must be positive, got \(t)") }
-        let items = try dataset.items(folders: folders)
+        let options = try MapOptions(layoutFlag: layout, temperatureFlag: temperature, resize: resize)
+        let items = try dataset.source.items(folders: folders)
         let names = try items.first.map { try SampleFolder.classNames(flag: classes, imagePath: $0.image) } ?? []
-        let evaluator = Evaluator(mapOptions: options, model: try model.choice())
-        return try evaluator.report(items, classNames: names, shard: try dataset.shard.map { try Shard($0) })
+        let evaluator = Evaluator(mapOptions: options, model: try model.flags.choice())
+        return try evaluator.report(items, classNames: names, shard: try dataset.source.parsedShard())
     }
 
     private func merged() throws -> EvalReport {
-        guard folders.isEmpty, !dataset.isGiven, dataset.shard == nil else {
+        guard folders.isEmpty, !dataset.source.isGiven, dataset.shard == nil else {
             throw CLIFailure("--merge", "merges finished reports; give only the .json files")
         }
         return try EvalReport.merge(try merge.map { ($0, try EvalReport.read($0)) })
     }
-
-    /// The aligned table, percentages with two decimals: a row per input, their mean, the
-    /// pooled (VOC dataset) figures, then IoU per class.
-    static func table(_ report: EvalReport) -> String {
-        let headers = ["unary mIoU", "CRF mIoU", "Δ mIoU", "unary acc", "CRF acc", "Δ acc"]
-        func pair(_ a: Double?, _ b: Double?) -> [String] {
-            [optional(a), optional(b), a.flatMap { x in b.map { delta($0 - x) } } ?? "-"]
-        }
-        let mean = ["mean"] + pair(report.meanUnaryMIoU, report.meanCRFMIoU) + pair(report.meanUnaryAccuracy, report.meanCRFAccuracy)
-        let pooled = ["pooled"] + pair(report.pooledUnaryMIoU, report.pooledCRFMIoU) + pair(report.pooledUnaryAccuracy, report.pooledCRFAccuracy)
-        let u = report.unaryPerClass, c = report.crfPerClass
-        var rows = [["sample"] + headers]
-        rows += report.samples.map { [$0.name] + pair($0.unaryMIoU, $0.crfMIoU) + pair($0.unaryAccuracy, $0.crfAccuracy) }
-        rows += [mean, pooled]
-        var text = aligned(rows)
-        var classRows = [["class", "unary IoU", "CRF IoU", "Δ IoU"]]
-        for (k, name) in report.classes.enumerated() where k < u.iou.count && (u.iou[k] != nil || (k < c.iou.count && c.iou[k] != nil)) {
-            classRows.append([name] + pair(u.iou[k], k < c.iou.count ? c.iou[k] : nil))
-        }
-        text += "\n" + aligned(classRows)
-        return text
-    }
-
-    /// Rows with the first column left-aligned and the others right-aligned to their header.
-    private static func aligned(_ rows: [[String]]) -> String {
-        let first = max(6, rows.map { $0[0].count }.max()!)
-        let widths = rows[0].dropFirst().map { $0.count + 2 }
-        return rows.map { row in
-            ([row[0] + String(repeating: " ", count: first - row[0].count)]
-                + zip(row.dropFirst(), widths).map { String(repeating: " ", count: max(0, $1 - $0.count)) + $0 }).joined(separator: " ")
-        }.joined(separator: "\n") + "\n"
-    }
-
-    private static func percent(_ v: Double) -> String { String(format: "%.2f", 100 * v) }
-    private static func delta(_ v: Double) -> String { String(format: "%+.2f", 100 * v) }
-    private static func optional(_ v: Double?) -> String { v.map(percent) ?? "-" }
 }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import CRFApp
 import CRFIO
-import DenseCRF
 import Foundation
 
 /// `crfview infer`: the headless run, for scripts and for checking against pydensecrf.
@@ -41,16 +40,10 @@ struct Infer: ParsableCommand {
     var timing = false
 
     func run() throws {
-        do {
-            guard ["float32", "float16"].contains(probsDtype) else {
-                throw CLIFailure("--probs-dtype", "expected float32 or float16, got '\(probsDtype)'")
-            }
-            if outDir != nil { try inferDataset() } else { try infer() }
-        } catch let exit as ExitCode {
-            throw exit
-        } catch {
-            throw report(error)
+        guard ["float32", "float16"].contains(probsDtype) else {
+            throw CLIFailure("--probs-dtype", "expected float32 or float16, got '\(probsDtype)'")
         }
+        if outDir != nil { try inferDataset() } else { try infer() }
     }
 
     private func inferDataset() throws {
@@ -60,24 +53,29 @@ struct Infer: ParsableCommand {
             throw CLIFailure(flag, "writes one image's result; with --out-dir use --with-probs and --with-overlay")
         }
         if let j = jobs, j < 1 { throw CLIFailure("--jobs", "must be at least 1, got \(j)") }
-        let items = try dataset.items(folders: paths)
+        let items = try dataset.source.items(folders: paths)
         try DatasetList.requireUniqueNames(items, source: dataset.list ?? dataset.voc ?? "command line")
         try OutputFiles.checkFolder(PathName.folder(of: out), subject: out)
         try CLIFailure.attributing(to: out) { try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) }
         let runner = BatchRunner(items: items, outputs: .init(folder: out, probs: withProbs, float16: probsDtype == "float16", overlay: withOverlay, overwrite: overwrite),
-                                 mapOptions: try unary.mapOptions(batch: true), model: try model.choice())
+                                 mapOptions: try unary.mapOptions(batch: true), model: try model.flags.choice())
         var count = jobs ?? 1
         if jobs == nil, let first = items.first(where: { !runner.isDone($0) }) {
-            let sample = try Problem.load(imagePath: first.image, unary: first.unary, mapOptions: runner.mapOptions, model: runner.model)
-            count = BatchRunner.defaultJobs(for: sample)
+            let sample = try ProblemFiles.load(imagePath: first.image, unary: first.unary, mapOptions: runner.mapOptions, model: runner.model)
+            count = BatchRunner.defaultJobs(for: sample.problem)
         }
-        let summary = runner.run(jobs: count, progress: ProgressBar(total: items.count))
+        let progress = ProgressBar(total: items.count)
+        // Ctrl-C ends the run at once (it is resumable, and files are written atomically),
+        // ending the bar's line first.
+        EndingSignals.setLineOpen(progress.isShown)
+        let summary = runner.run(jobs: count, progress: progress)
+        EndingSignals.setLineOpen(false)
         FileHandle.standardError.write(Data("infer: \(summary.line)\n".utf8))
         if summary.failed > 0 { throw ExitCode.failure }
     }
 
     private func infer() throws {
-        if dataset.isGiven || dataset.shard != nil {
+        if dataset.source.isGiven || dataset.shard != nil {
             throw CLIFailure(dataset.list != nil ? "--list" : dataset.voc != nil ? "--voc" : "--shard", "runs a dataset; give --out-dir OUT for the results")
         }
         guard paths.count == 1 else {
@@ -85,74 +83,24 @@ struct Infer: ParsableCommand {
         }
         let imagePath = paths[0]
         let clock = ContinuousClock()
-        var t = clock.now
-        func lap() -> Double {
-            let now = clock.now
-            defer { t = now }
-            let d = now - t
-            return Double(d.components.seconds) * 1e3 + Double(d.components.attoseconds) / 1e15
-        }
-
+        let started = clock.now
+        var run = ImageRun()
+        (run.labels, run.probs, run.overlay, run.energyLog, run.float16) = (outLabels, outProbs, outOverlay, energyLog, probsDtype == "float16")
         let outputs = [("--out-labels", outLabels), ("--out-probs", outProbs), ("--out-overlay", outOverlay), ("--energy-log", energyLog)]
             .compactMap { flag, path in path.map { (flag: flag, path: $0) } }
         let spec = try unary.spec()
-        try OutputFiles.check(outputs: outputs, inputs: [imagePath] + spec.inputFiles + model.inputFiles())
-        let problem = try Problem.load(imagePath: imagePath, unary: spec, mapOptions: try unary.mapOptions(), model: try model.choice())
-        printNotes(problem.notes)
-        let labels = problem.labelCount
-        if let out = outLabels, labels > 256 {
-            throw CLIFailure(out, "\(labels) labels cannot be stored in an 8-bit label PNG (at most 256); use --out-probs instead")
-        }
-        let unaryEnergies = try problem.unaryEnergies()
-        let load = lap()
-
-        let crf = try CLIFailure.attributing(to: imagePath) {
-            try DenseCRF(image: problem.image, unary: unaryEnergies, parameters: problem.parameters)
-        }
-        let build = lap()
-
-        let inference = MeanFieldInference(model: crf, tracksEnergy: energyLog != nil)
-        inference.run(problem.parameters.iterations)
-        let iterate = lap()
-
-        var files = OutputFiles()
-        let image = problem.image
-        let argmax = inference.currentLabels
-        if let path = outLabels {
-            try files.stage(path) { try ResultFiles.labels(argmax, count: labels, image: image, path: path) }
-        }
-        if let path = outOverlay {
-            try files.stage(path) { try ResultFiles.overlay(argmax, image: image, path: path) }
-        }
-        if let path = outProbs {
-            try files.stage(path) { ResultFiles.marginals(inference.finish(), image: image, float16: probsDtype == "float16") }
-        }
-        if let path = energyLog {
-            let rows = inference.statistics.map { "\($0.iteration),\($0.kl),\($0.mapEnergy),\($0.changed)" }
-            let text = (["iteration,kl,map_energy,changed"] + rows).joined(separator: "\n") + "\n"
-            try files.stage(path) { Array(text.utf8) }
-        }
-        try files.commit()
-        let save = lap()
-        if [outLabels, outProbs, outOverlay, energyLog].allSatisfy({ $0 == nil }) {
-            print(Self.summary(labels: argmax, unary: unaryEnergies.labels(), milliseconds: load + build + iterate))
+        try OutputFiles.check(outputs: outputs, inputs: [imagePath] + spec.inputFiles + model.flags.inputFiles())
+        let (problem, notes) = try ProblemFiles.load(imagePath: imagePath, unary: spec, mapOptions: try unary.mapOptions(), model: try model.flags.choice())
+        Diagnostics.printNotes(notes)
+        let read = (clock.now - started).milliseconds
+        let result = try run.run(problem)
+        let load = read + result.unary
+        if !run.writesFiles {
+            print(ResultSummary.line(labels: result.labels, unary: result.unaryLabels, milliseconds: load + result.build + result.iterate))
         }
         if timing {
-            let line = String(format: "timing: load=%.1f build=%.1f iterate=%.1f save=%.1f\n", load, build, iterate, save)
+            let line = String(format: "timing: load=%.1f build=%.1f iterate=%.1f save=%.1f\n", load, result.build, result.iterate, result.save)
             FileHandle.standardError.write(Data(line.utf8))
         }
-    }
-
-    /// The line `infer` prints when asked to write nothing: which labels the result holds and
-    /// how much of the image the CRF changed, so the run was not for nothing, and how to save.
-    static func summary(labels: [Int32], unary: [Int32], milliseconds: Double) -> String {
-        var counts: [Int32: Int] = [:]
-        for l in labels { counts[l, default: 0] += 1 }
-        let n = labels.count
-        let shares = counts.keys.sorted().map { String(format: "%d: %.1f%%", $0, 100 * Double(counts[$0]!) / Double(n)) }
-        let changed = zip(labels, unary).filter { $0 != $1 }.count
-        return "\(counts.count) label\(counts.count == 1 ? "" : "s") in the result (\(shares.joined(separator: ", "))), "
-            + String(format: "%d of %d pixels (%.1f%%) changed from the unary argmax, %.0f ms", changed, n, 100 * Double(changed) / Double(n), milliseconds)
-            + "; nothing saved: add --out-labels L.png, --out-probs Q.npy or --out-overlay O.png"
     }
 }

@@ -32,35 +32,33 @@ struct Learn: ParsableCommand {
     var json = false
 
     func run() throws {
-        do {
-            try learnParameters()
-        } catch let exit as ExitCode {
-            throw exit
-        } catch {
-            throw report(error)
-        }
-    }
-
-    private func learnParameters() throws {
         let (spec, resolvedOptions) = try learning.resolved()
         var options = resolvedOptions
+        let epochs = options.epochs
         try OutputFiles.check(outputs: [("--out", out), ("--log", log)].compactMap { flag, path in path.map { (flag: flag, path: $0) } },
-                              inputs: try model.inputFiles())
+                              inputs: try model.flags.inputFiles())
 
-        let choice = try model.choice()
-        let (training, parameters, settings) = try load(folders, choice: choice)
-        let (validation, _, _) = try load(val, choice: choice, labels: training[0].labelCount)
+        let choice = try model.flags.choice()
+        let (training, parameters, settings) = try TrainingSet.load(folders, choice: choice)
+        let (validation, _, _) = try TrainingSet.load(val, choice: choice, labels: training[0].labelCount)
         options.inferenceSteps = parameters.iterations
         let layout = ParameterLayout(base: parameters, spec: spec, labels: training[0].labelCount)
         let trainer = try CLIFailure.attributing(to: "dir") { try Trainer(layout: layout, training: training, validation: validation, options: options) }
 
+        // Ctrl-C stops after the current epoch and keeps the best parameters so far.
         Interruption.install()
-        let progress = LearnProgress(epochs: options.epochs, images: training.count)
-        let started = DispatchTime.now().uptimeNanoseconds
+        func bar(_ epoch: Int) -> ProgressBar { ProgressBar(total: training.count, label: "epoch \(epoch)/\(epochs)") }
+        var progress: ProgressBar? = bar(1)
+        let clock = ContinuousClock()
+        let started = clock.now
         let result = try CLIFailure.attributing(to: "dir") {
-            try trainer.run(onImage: progress.imageDone, onEpoch: progress.epochDone, shouldStop: { Interruption.requested })
+            try trainer.run(onImage: { _ in progress?.advance() }, onEpoch: { report in
+                progress?.log(LearnSummary.epochLine(report, of: epochs))
+                progress?.finish()
+                progress = report.epoch < epochs ? bar(report.epoch + 1) : nil
+            }, shouldStop: { Interruption.requested })
         }
-        progress.finish()
+        progress?.finish()
 
         var files = OutputFiles()
         if let out {
@@ -68,37 +66,15 @@ struct Learn: ParsableCommand {
             try files.stage(out) { Array(file.json().utf8) }
         }
         if let log {
-            try files.stage(log) { Array(LearnProgress.csv(result.history).utf8) }
+            try files.stage(log) { Array(LearnSummary.csv(result.history).utf8) }
         }
         try files.commit()
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        let seconds = (clock.now - started).milliseconds / 1e3
         if json {
             print(try LearnSummary(result: result, seconds: seconds).json(), terminator: "")
         } else {
             print(LearnSummary(result: result, seconds: seconds).line + (out.map { "; wrote \($0)" } ?? "; no --out given, nothing written"))
         }
         if Interruption.requested { throw ExitCode(128 + Interruption.received) }
-    }
-
-    /// Loads folders as training examples; all must have the same label count (the first
-    /// folder's, or `labels`).
-    private func load(_ folders: [String], choice: ModelChoice, labels: Int? = nil) throws -> ([TrainingExample], CRFParameters, UnarySettings) {
-        var examples: [TrainingExample] = []
-        var parameters = CRFParameters()
-        var settings = UnarySettings()
-        var expected = labels
-        for folder in folders {
-            let setName = examples.first.map { "\($0.name) has" } ?? "the training folders have"
-            let loaded = try LabelledFolder(folder, model: choice, labels: expected, setName: setName)
-            expected = loaded.problem.labelCount
-            // The unaries before calibration (the model applies it): learning calibrates them.
-            let unary = try loaded.problem.unaryEnergies()
-            examples.append(try CLIFailure.attributing(to: folder) {
-                try TrainingExample(name: loaded.name, image: loaded.problem.image, unary: unary, truth: loaded.truth)
-            })
-            parameters = loaded.problem.parameters
-            settings = loaded.problem.unarySettings
-        }
-        return (examples, parameters, settings)
     }
 }

@@ -1,11 +1,8 @@
 import ArgumentParser
 import CRFApp
 import CRFIO
-import DenseCRF
 import Foundation
 import SceneSynth
-import TOMLKit
-import TOMLText
 
 /// `crfview make-samples`: writes the bundled sample folders from the SceneSynth generator.
 ///
@@ -31,14 +28,6 @@ struct MakeSamples: ParsableCommand {
     var val = 6
 
     func run() throws {
-        do {
-            try make()
-        } catch {
-            throw report(error)
-        }
-    }
-
-    private func make() throws {
         guard seed >= 0 else { throw CLIFailure("--seed", "must be at least 0, got \(seed)") }
         if learningSet {
             guard only.isEmpty else { throw CLIFailure("--only", "does not apply to --learning-set") }
@@ -62,47 +51,8 @@ struct MakeSamples: ParsableCommand {
     /// writing fails.
     private func make(_ recipe: SceneRecipe, in parent: String) throws {
         let sample = recipe.render(seed: UInt64(seed))
-        let folder = PathName.join(parent, recipe.name)
-        let created = try Self.prepareFolder(folder)
-        do {
-            let bytes = try write(sample, to: folder)
-            let size = "\(sample.image.width)x\(sample.image.height)"
-            print("\(folder): \(size), \(sample.classes.count) classes, present: \(sample.present.map(\.name).joined(separator: " ")); \(String(format: "%.1f", Double(bytes) / 1e6)) MB")
-        } catch {
-            if created { rmdir(folder) }
-            throw error
-        }
-    }
-
-    /// Makes the sample's folder, or accepts an existing one that is empty or holds a sample
-    /// this command made (its sample.toml names the SceneSynth generator), so a user's own
-    /// files are never overwritten. Returns whether the folder was created.
-    static func prepareFolder(_ folder: String) throws -> Bool {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else { throw CLIFailure(folder, "exists and is not a folder") }
-            let entries = try CLIFailure.attributing(to: folder) { try FileManager.default.contentsOfDirectory(atPath: folder) }
-            guard entries.isEmpty || isGenerated(folder) else {
-                throw CLIFailure(folder, "exists and was not made by make-samples (no sample.toml from SceneSynth); remove it or choose another --out")
-            }
-            return false
-        }
-        try CLIFailure.attributing(to: folder) {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        }
-        return true
-    }
-
-    /// Whether `folder/sample.toml` says the folder came from the generator.
-    private static func isGenerated(_ folder: String) -> Bool {
-        guard let text = try? String(contentsOfFile: PathName.join(folder, "sample.toml"), encoding: .utf8),
-              let table = try? TOMLText.table(text) else { return false }
-        return table["generator"]?.string?.hasPrefix("SceneSynth") == true
-    }
-
-    /// Writes the five files of one sample, all or none; returns their total size in bytes.
-    private func write(_ sample: SynthesizedSample, to folder: String) throws -> Int {
-        let image = sample.image
+        let writer = SampleWriter(folder: PathName.join(parent, recipe.name))
+        let created = try writer.prepare()
         let manifest = SampleManifest(
             title: sample.title, description: sample.description, classes: sample.classes.map(\.name),
             present: sample.present.map(\.name), seed: seed, generator: "SceneSynth \(SampleCatalog.generatorVersion)")
@@ -110,24 +60,14 @@ struct MakeSamples: ParsableCommand {
             ? "crfview make-samples --learning-set --seed \(seed) --train \(train) --val \(val)"
             : "crfview make-samples --seed \(seed) --only \(sample.name)"
         let readme = "\(sample.title): \(sample.description) Made by `\(command)`.\n"
-        var files = OutputFiles()
-        var total = 0
-        func file(_ name: String, _ encode: (String) throws -> [UInt8]) throws {
-            let path = PathName.join(folder, name)
-            try files.stage(path) {
-                let bytes = try encode(path)
-                total += bytes.count
-                return bytes
-            }
+        do {
+            let bytes = try writer.write(image: sample.image, probabilities: sample.probabilities, truth: sample.truth,
+                                         manifest: manifest, readme: readme)
+            let size = "\(sample.image.width)x\(sample.image.height)"
+            print("\(writer.folder): \(size), \(sample.classes.count) classes, present: \(sample.present.map(\.name).joined(separator: " ")); \(String(format: "%.1f", Double(bytes) / 1e6)) MB")
+        } catch {
+            if created { rmdir(writer.folder) }
+            throw error
         }
-        try file("image.png") { try ImageFile.encodePNG(image, path: $0) }
-        try file("probs.npy") { _ in NPYFile.encode(NPYArray(shape: [sample.classes.count, image.height, image.width], values: sample.probabilities)) }
-        try file("truth.png") {
-            try LabelImageFile.encodeIndexed(width: image.width, height: image.height, indices: sample.truth, palette: VOCColormap.colors(), path: $0)
-        }
-        try file("sample.toml") { _ in Array(manifest.toml.utf8) }
-        try file("README.md") { _ in Array(readme.utf8) }
-        try files.commit()
-        return total
     }
 }

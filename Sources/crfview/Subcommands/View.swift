@@ -1,6 +1,5 @@
 import ArgumentParser
 import CRFApp
-import CRFIO
 import DenseCRF
 import Foundation
 import Terminal
@@ -34,65 +33,56 @@ struct View: ParsableCommand {
     @OptionGroup(title: "Learning (L), as crfview learn") var learning: LearningOptions
 
     func run() throws {
-        let app: ViewerApp
-        let colorOption: ColorModeOption
         let settingsPath = ViewerSettings.path()
         var settings = ViewerSettings()
         // A broken remembered config does not keep the viewer from starting: it is reported
         // on the status line, and the defaults are used.
         var settingsProblem: String?
-        do {
-            if let settingsPath {
-                do {
-                    settings = try ViewerSettings.load(from: settingsPath)
-                } catch {
-                    settingsProblem = "\(settingsPath): \(CLIFailure.wrap(error, subject: settingsPath).message); using defaults"
-                }
-            }
-            let colorText = colors == "auto" ? settings.colors ?? colors : colors
-            guard let option = ColorModeOption(colorText) else {
-                throw CLIFailure(colors == "auto" ? settingsPath ?? "config" : "--colors",
-                                 "expected one of \(ColorModeOption.spellings.joined(separator: ", ")), got '\(colorText)'")
-            }
-            guard workSize >= 16 else { throw CLIFailure("--work-size", "must be at least 16, got \(workSize)") }
-            let folder = exportDir ?? FileManager.default.currentDirectoryPath
-            try OutputFiles.checkFolder(folder, subject: exportDir == nil ? "export folder" : "--export-dir")
-            colorOption = option
-            let (spec, options) = try learning.resolved()
-            let problem = try loadProblem()
-            let others = try paths.dropFirst().map { folder in
-                let loaded = try LabelledFolder(folder, model: try model.choice(), labels: problem.labelCount,
-                                                setName: "the folder shown has")
-                return TrainingImage(title: loaded.name, image: loaded.problem.image, source: loaded.problem.source, truth: loaded.truth)
-            }
-            let themes = ThemeLoader()
-            let chosen: Theme
+        if let settingsPath {
             do {
-                chosen = try themes.theme(named: theme ?? settings.theme ?? ThemeLoader.defaultName)
+                settings = try ViewerSettings.load(from: settingsPath)
             } catch {
-                switch error {
-                case .invalid(let path, let line, let problem): throw CLIFailure("\(path):\(line)", problem)
-                case .unreadable(let path, let reason): throw CLIFailure(path, reason)
-                case .unknownTheme: throw CLIFailure(theme != nil ? "--theme" : settingsPath ?? "theme", "\(error)")
-                }
+                settingsProblem = "\(settingsPath): \(CLIFailure.wrap(error, subject: settingsPath).message); using defaults"
             }
-            let session = ViewerSession(problem: problem, runner: InferenceRunner(), themes: themes, theme: chosen,
-                                        workSize: workSize, settings: settings,
-                                        learning: LearningSetup(spec: spec, options: options, otherImages: others))
-            session.exporter = FileExporter(folder: folder)
-            if let settingsProblem { session.show(settingsProblem) }
-            app = ViewerApp(session: session)
-        } catch let exit as ExitCode {
-            throw exit
-        } catch {
-            throw report(error)
         }
+        let colorText = colors == "auto" ? settings.colors ?? colors : colors
+        guard let colorOption = ColorModeOption(colorText) else {
+            throw CLIFailure(colors == "auto" ? settingsPath ?? "config" : "--colors",
+                             "expected one of \(ColorModeOption.spellings.joined(separator: ", ")), got '\(colorText)'")
+        }
+        guard workSize >= 16 else { throw CLIFailure("--work-size", "must be at least 16, got \(workSize)") }
+        let folder = exportDir ?? FileManager.default.currentDirectoryPath
+        try OutputFiles.checkFolder(folder, subject: exportDir == nil ? "export folder" : "--export-dir")
+        let (spec, options) = try learning.resolved()
+        let problem = try loadProblem()
+        let choice = try model.flags.choice()
+        let others = try paths.dropFirst().map { folder in
+            let loaded = try LabelledFolder(folder, model: choice, labels: problem.labelCount, setName: "the folder shown has")
+            return TrainingImage(title: loaded.name, image: loaded.problem.image, source: loaded.problem.source, truth: loaded.truth)
+        }
+        let themes = ThemeLoader()
+        let chosen: Theme
+        do {
+            chosen = try themes.theme(named: theme ?? settings.theme ?? ThemeLoader.defaultName)
+        } catch {
+            switch error {
+            case .invalid(let path, let line, let problem): throw CLIFailure("\(path):\(line)", problem)
+            case .unreadable(let path, let reason): throw CLIFailure(path, reason)
+            case .unknownTheme: throw CLIFailure(theme != nil ? "--theme" : settingsPath ?? "theme", "\(error)")
+            }
+        }
+        let session = ViewerSession(problem: problem, runner: InferenceRunner(), themes: themes, theme: chosen,
+                                    workSize: workSize, settings: settings,
+                                    learning: LearningSetup(spec: spec, options: options, otherImages: others))
+        session.exporter = ViewerExport(folder: ExportFolder(folder: folder))
+        if let settingsProblem { session.show(settingsProblem) }
+        let app = ViewerApp(session: session)
 
         let screen: TerminalScreen
         do {
             screen = try TerminalScreen(colors: colorOption)
         } catch {
-            throw report(CLIFailure("terminal", "\(error)"))
+            throw CLIFailure("terminal", "\(error)")
         }
         app.run(on: screen)
         screen.stop()
@@ -106,29 +96,27 @@ struct View: ParsableCommand {
 
     /// The problem from a sample folder (the default one when no path is given) or from an
     /// image plus unary flags, as `infer` reads it.
-    private func loadProblem() throws -> ViewerProblem {
+    private func loadProblem() throws -> Problem {
         let target = try path ?? SampleFolder.defaultSample()
-        var isDirectory: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory)
-        guard exists else {
+        guard FileManager.default.fileExists(atPath: target) else {
             // `view` is the default subcommand, so a mistyped subcommand arrives here as a path.
             let subcommands = CRFView.configuration.subcommands.map { $0._commandName }
             let word = !target.contains("/") && !target.contains(".")
             throw CLIFailure(target, "no such file or folder" + (word ? "; nor a subcommand (\(subcommands.joined(separator: ", ")))" : ""))
         }
-        let sample = exists && isDirectory.boolValue ? try SampleFolder(target) : nil
-        let imagePath = sample?.image ?? target
-        let spec = unary.givenCount == 0 && sample != nil ? sample!.unary : try unary.spec()
-        let loaded = try Problem.load(imagePath: imagePath, unary: spec, mapOptions: try unary.mapOptions(), model: try model.choice())
-        printNotes(loaded.notes)
-        var truthMap: [UInt8]?
-        if let truthPath = truth ?? sample?.truth {
-            truthMap = try TruthFile.read(truthPath, width: loaded.image.width, height: loaded.image.height)
-        }
-        let title = sample?.title ?? URL(fileURLWithPath: imagePath).lastPathComponent
-        return ViewerProblem(title: title, image: loaded.image, source: loaded.source, unarySettings: loaded.unarySettings,
-                             parameters: loaded.parameters, truth: truthMap,
-                             classNames: try SampleFolder.classNames(flag: classes, imagePath: imagePath),
-                             imagePath: imagePath, sourcePath: loaded.sourcePath)
+        let (problem, notes) = try ProblemFiles.open(target, unary: try unary.given(), mapOptions: try unary.mapOptions(),
+                                                     model: model.flags, truth: truth, classes: classes)
+        Diagnostics.printNotes(notes)
+        return problem
+    }
+}
+
+/// The viewer's `s`, written by `ExportFolder`.
+private struct ViewerExport: ViewerExporter {
+    let folder: ExportFolder
+
+    func export(_ r: ExportRequest) throws -> String {
+        try folder.export(r.problem, labels: r.labels, marginals: r.marginals, parameters: r.parameters,
+                          unarySettings: r.unarySettings, palette: r.palette.map { ($0.r, $0.g, $0.b) })
     }
 }

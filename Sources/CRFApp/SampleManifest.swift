@@ -2,18 +2,27 @@ import Foundation
 
 /// The `sample.toml` of a generated sample folder: what the picture is, its label set, the
 /// classes actually in it, and how to make it again. `SampleFolder` reads it back.
-struct SampleManifest: Equatable {
-    var title: String
+public struct SampleManifest: Sendable, Equatable {
+    public var title: String
     /// One line.
-    var description: String
+    public var description: String
     /// Class names in label order: probability channel k and truth index k are `classes[k]`.
-    var classes: [String]
-    var present: [String]
-    var seed: Int
-    var generator: String
+    public var classes: [String]
+    public var present: [String]
+    public var seed: Int
+    public var generator: String
+
+    public init(title: String, description: String, classes: [String], present: [String], seed: Int, generator: String) {
+        self.title = title
+        self.description = description
+        self.classes = classes
+        self.present = present
+        self.seed = seed
+        self.generator = generator
+    }
 
     /// The TOML text, keys in a fixed order so the file is byte-for-byte reproducible.
-    var toml: String {
+    public var toml: String {
         func list(_ names: [String]) -> String { "[" + names.map(Self.quoted).joined(separator: ", ") + "]" }
         return """
             title = \(Self.quoted(title))
@@ -27,7 +36,7 @@ struct SampleManifest: Equatable {
     }
 
     /// A TOML basic string: backslash, quote and control characters escaped.
-    static func quoted(_ text: String) -> String {
+    public static func quoted(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -2,8 +2,8 @@
 /// invalid for '--iterations <T>'…") as crfview's one line `error: <flag>: <problem>`: the
 /// subject is the first option or argument the message quotes, else "command line"; only the
 /// message's first line is kept (the rest is usage text, which `--help` shows).
-enum UsageError {
-    static func line(for message: String) -> String {
+public enum UsageError {
+    public static func line(for message: String) -> String {
         let first = message.split(separator: "\n").first.map(String.init) ?? message
         let text = first.hasPrefix("Error: ") ? String(first.dropFirst(7)) : first
         let problem = text.prefix(1).lowercased() + text.dropFirst()

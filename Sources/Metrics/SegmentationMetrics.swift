@@ -1,3 +1,5 @@
+import DenseCRF
+
 /// Segmentation scores the PASCAL VOC way, from a confusion matrix accumulated over one or
 /// more label maps.
 ///

@@ -2,8 +2,8 @@
 /// reads "-3" as an unknown option and reports the option's value as missing. Attaching the
 /// value (`--bilateral-srgb=-3`) gives it to the option, which then validates it as any
 /// other value ("must be positive").
-enum NegativeValues {
-    static func attached(_ arguments: [String]) -> [String] {
+public enum NegativeValues {
+    public static func attached(_ arguments: [String]) -> [String] {
         var out: [String] = []
         var i = 0
         while i < arguments.count {

@@ -1,3 +1,6 @@
+import Colorimetry
+import DenseCRF
+import Randomness
 import RealModule
 
 /// An unsupervised unary for a photo that has no network output: the pixels are clustered by
@@ -57,28 +60,15 @@ public enum KMeansUnary {
     /// L*a*b* and scaled position per pixel, pixel-major.
     static func features(_ image: RGBImage, positionWeight: Double) -> [Double] {
         let d = dimension
-        let linear = (0..<256).map { v -> Double in
-            let c = Double(v) / 255
-            return c <= 0.04045 ? c / 12.92 : Double.pow((c + 0.055) / 1.055, 2.4)
-        }
-        func f(_ t: Double) -> Double {
-            t > 216.0 / 24389.0 ? Double.pow(t, 1.0 / 3) : (24389.0 / 27.0 * t + 16) / 116
-        }
         let positionScale = positionWeight * 100 / Double(max(image.width, image.height))
         var out = [Double](repeating: 0, count: image.pixelCount * d)
         for y in 0..<image.height {
             for x in 0..<image.width {
                 let p = y * image.width + x
-                let r = linear[Int(image.pixels[3 * p])]
-                let g = linear[Int(image.pixels[3 * p + 1])]
-                let b = linear[Int(image.pixels[3 * p + 2])]
-                // sRGB → XYZ (IEC 61966-2-1), normalised by the D65 white.
-                let fx = f((0.4124564 * r + 0.3575761 * g + 0.1804375 * b) / 0.95047)
-                let fy = f(0.2126729 * r + 0.7151522 * g + 0.0721750 * b)
-                let fz = f((0.0193339 * r + 0.1191920 * g + 0.9503041 * b) / 1.08883)
-                out[p * d] = 116 * fy - 16
-                out[p * d + 1] = 500 * (fx - fy)
-                out[p * d + 2] = 200 * (fy - fz)
+                let lab = CIELab(red: image.pixels[3 * p], green: image.pixels[3 * p + 1], blue: image.pixels[3 * p + 2])
+                out[p * d] = lab.l
+                out[p * d + 1] = lab.a
+                out[p * d + 2] = lab.b
                 out[p * d + 3] = Double(x) * positionScale
                 out[p * d + 4] = Double(y) * positionScale
             }

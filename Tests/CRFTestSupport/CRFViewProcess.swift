@@ -1,15 +1,15 @@
 import Foundation
 
 /// Runs the built `crfview` executable the way a user does, capturing its output.
-struct CRFViewProcess {
-    struct Result {
-        let status: Int32
-        let stdout: String
-        let stderr: String
+public struct CRFViewProcess {
+    public struct Result: Sendable {
+        public let status: Int32
+        public let stdout: String
+        public let stderr: String
     }
 
     /// The executable next to the test bundle (same build folder, whatever `--scratch-path`).
-    static let executable: String = {
+    public static let executable: String = {
         let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         var dir = URL(fileURLWithPath: me).deletingLastPathComponent()
         while dir.path != "/" {
@@ -20,7 +20,7 @@ struct CRFViewProcess {
         return "crfview"
     }()
 
-    static func run(_ arguments: [String], environment: [String: String] = [:], in directory: String? = nil) throws -> Result {
+    public static func run(_ arguments: [String], environment: [String: String] = [:], in directory: String? = nil) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -39,21 +39,4 @@ struct CRFViewProcess {
                       stdout: String(decoding: outData, as: UTF8.self),
                       stderr: String(decoding: errData, as: UTF8.self))
     }
-}
-
-/// A temporary folder removed when the test ends.
-final class TemporaryFolder {
-    let path: String
-    init() throws {
-        path = NSTemporaryDirectory() + "crfview-e2e-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-    func file(_ name: String) -> String { path + "/" + name }
-    func write(_ name: String, _ bytes: [UInt8]) throws -> String {
-        let p = file(name)
-        try Data(bytes).write(to: URL(fileURLWithPath: p))
-        return p
-    }
-    var contents: [String] { ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted() }
 }

@@ -40,7 +40,7 @@ public struct ClassCounts: Codable, Sendable, Equatable {
     }
 
     /// Adds counts read back from a report.
-    mutating func add(intersection i: [Int], union u: [Int], pixels p: Int) {
+    public mutating func add(intersection i: [Int], union u: [Int], pixels p: Int) {
         grow(to: i.count)
         for c in 0..<min(i.count, u.count) {
             intersection[c] += i[c]

@@ -1,5 +1,6 @@
 import Testing
-@testable import DenseCRF
+import DenseCRF
+@testable import Metrics
 
 /// Hand-made label maps whose VOC scores can be worked out on paper.
 @Suite struct SegmentationMetricsTests {

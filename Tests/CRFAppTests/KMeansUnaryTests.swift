@@ -1,5 +1,7 @@
 import Testing
-@testable import DenseCRF
+@testable import CRFApp
+import DenseCRF
+import Randomness
 
 @Suite struct KMeansUnaryTests {
     /// A noisy left half of dark red and right half of light blue.

@@ -1,10 +1,11 @@
 import Foundation
 
-/// A colour in CIE 1976 L*a*b* (D65 white), the space colour differences are
-/// measured in (theme contrast checks, and the terminal backend's quantiser).
+/// A colour in CIE 1976 L*a*b* (D65 white), where Euclidean distance roughly follows perceived
+/// colour difference, and CIEDE2000 follows it closely.
 ///
-/// Palette matching by Euclidean RGB distance picks visibly wrong neighbours (dark
-/// saturated colours collapse to greys); Lab with CIEDE2000 follows perceived difference.
+/// One conversion for its three users: the themes' contrast checks, the terminal quantiser
+/// (palette matching by Euclidean RGB distance picks visibly wrong neighbours: dark saturated
+/// colours collapse to greys) and the k-means unary (clusters by colour).
 public struct CIELab: Hashable, Sendable {
     public var l: Double
     public var a: Double
@@ -16,11 +17,11 @@ public struct CIELab: Hashable, Sendable {
         self.b = b
     }
 
-    /// sRGB → linear RGB → XYZ (IEC 61966-2-1 matrix) → L*a*b* relative to D65.
-    public init(_ rgb: RGB) {
-        let r = Double(SRGB.linear[Int(rgb.r)])
-        let g = Double(SRGB.linear[Int(rgb.g)])
-        let bl = Double(SRGB.linear[Int(rgb.b)])
+    /// 8-bit sRGB → linear RGB → XYZ (IEC 61966-2-1 matrix) → L*a*b* relative to D65.
+    public init(red: UInt8, green: UInt8, blue: UInt8) {
+        let r = Double(SRGB.linear[Int(red)])
+        let g = Double(SRGB.linear[Int(green)])
+        let bl = Double(SRGB.linear[Int(blue)])
         let x = (0.4124564 * r + 0.3575761 * g + 0.1804375 * bl) / 0.95047
         let y = 0.2126729 * r + 0.7151522 * g + 0.0721750 * bl
         let z = (0.0193339 * r + 0.1191920 * g + 0.9503041 * bl) / 1.08883
