@@ -135,7 +135,7 @@ public final class InferenceRunner: @unchecked Sendable {
             let model = try DenseCRF(image: job.image, unary: unary, parameters: job.parameters, reusing: previous)
             modelCache = (job.image, model)
             let rebuilt = model.terms.filter { term in !(previous?.terms.contains { $0.kernel === term.kernel } ?? false) }.count
-            post(.built(generation: g, milliseconds: Self.ms(clock.now - start), rebuilt: rebuilt))
+            post(.built(generation: g, milliseconds: (clock.now - start).milliseconds, rebuilt: rebuilt))
             guard isCurrent(g) else { return }
             // Frames first: the picture of each step is posted as soon as its Q exists; its
             // free energy comes with the messages the next step computes anyway, and the MAP
@@ -161,7 +161,7 @@ public final class InferenceRunner: @unchecked Sendable {
             }
             let labels = inference.currentLabels
             let result = Result(width: size.width, height: size.height, marginals: inference.finish(), labels: labels)
-            post(.finished(generation: g, milliseconds: Self.ms(clock.now - start), result: result))
+            post(.finished(generation: g, milliseconds: (clock.now - start).milliseconds, result: result))
         } catch {
             post(.failed(generation: g, message: "\(error)"))
         }
@@ -174,10 +174,6 @@ public final class InferenceRunner: @unchecked Sendable {
         let energies = try job.source.energies(pixels: n, settings: job.unarySettings)
         unaryCache = (job.source, job.unarySettings, n, energies)
         return energies
-    }
-
-    static func ms(_ d: Duration) -> Double {
-        Double(d.components.seconds) * 1e3 + Double(d.components.attoseconds) / 1e15
     }
 }
 
