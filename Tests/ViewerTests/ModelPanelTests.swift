@@ -11,7 +11,7 @@ import Testing
     /// The fixture's problem with a learned model: an untied gaussian kernel (Potts at step 1,
     /// a diagonal at step 2), a bilateral matrix, a two-dimensional feature kernel and a unary
     /// calibration.
-    static func learnedProblem() -> ViewerProblem {
+    static func learnedProblem() -> Problem {
         var problem = ViewerFixture.problem()
         let n = ViewerFixture.width * ViewerFixture.height
         problem.parameters.gaussian?.compatSteps = [.potts(3), .diagonal([1, 2, 3])]

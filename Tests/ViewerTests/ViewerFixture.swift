@@ -11,11 +11,11 @@ enum ViewerFixture {
 
     /// `margin` is what the true class's unary gets on top of uniform noise: 0.5 makes the
     /// unaries nearly right, 0.1 leaves much for the CRF (and for learning) to fix.
-    static func problem(truth: Bool = true, margin: Float = 0.5) -> ViewerProblem {
+    static func problem(truth: Bool = true, margin: Float = 0.5) -> Problem {
         let scene = TwoRegions(width: width, height: height, left: (30, 90, 40), right: (200, 180, 90), leftLabel: 1, rightLabel: 2)
         var random = XorShift(state: 12345)
         let p = scene.probabilities(labels: labels, boost: margin, random: &random)
-        return ViewerProblem(title: "fixture", image: scene.image,
+        return Problem(title: "fixture", image: scene.image,
                              source: .probabilities(labelMajor: p, labels: labels), unarySettings: UnarySettings(),
                              parameters: CRFParameters(gaussian: GaussianKernelParameters(sxy: 2, compat: .potts(3)),
                                                        bilateral: BilateralKernelParameters(sxy: 8, srgb: 20, compat: .potts(5)),

@@ -13,7 +13,7 @@ public struct WorkingCopy: Sendable {
     /// Working pixels per original pixel (1 when not reduced).
     public let scale: Float
 
-    public init(problem: ViewerProblem, workSize: Int?) {
+    public init(problem: Problem, workSize: Int?) {
         let w = problem.image.width, h = problem.image.height
         let longest = max(w, h)
         guard let workSize, workSize > 0, longest > workSize else {

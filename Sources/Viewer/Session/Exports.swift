@@ -1,3 +1,4 @@
+import DenseCRF
 /// `s`: the full-resolution result of the current settings, written by the exporter the
 /// command line provides. When that result does not exist yet, the save waits for the run
 /// computing it; a pending save belongs to the settings it was asked for, so a run of any
@@ -31,9 +32,9 @@ public struct Exports {
     }
 
     /// Writes `result` of `settings`; returns the status line (where it went, or why not).
-    func write(_ result: InferenceRunner.Result, of settings: ModelSettings, problem: ViewerProblem, palette: [RGB]) -> String {
+    func write(_ result: InferenceRunner.Result, of settings: ModelSettings, problem: Problem, palette: [RGB]) -> String {
         guard let exporter else { return "saving is not available here" }
-        let request = ExportRequest(problem: problem, title: problem.title, image: problem.image, labels: result.labels,
+        let request = ExportRequest(problem: problem, labels: result.labels,
                                     marginals: result.marginals, parameters: settings.parameters, unarySettings: settings.unary,
                                     palette: palette)
         do {

@@ -6,12 +6,12 @@ import DenseCRF
 public struct Runs {
     /// The grid runs use while tuning.
     public let working: WorkingCopy
-    private let problem: ViewerProblem
+    private let problem: Problem
     private let runner: InferenceRunner
     public private(set) var current: RunState
 
     /// Starts the first run, of `settings` on the working copy.
-    init(problem: ViewerProblem, runner: InferenceRunner, workSize: Int?, settings: ModelSettings) {
+    init(problem: Problem, runner: InferenceRunner, workSize: Int?, settings: ModelSettings) {
         self.problem = problem
         self.runner = runner
         working = WorkingCopy(problem: problem, workSize: workSize)

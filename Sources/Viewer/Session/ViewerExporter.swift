@@ -2,9 +2,7 @@ import DenseCRF
 
 /// What `s` saves: the full-resolution result of the current parameters.
 public struct ExportRequest: Sendable {
-    public let problem: ViewerProblem
-    public let title: String
-    public let image: RGBImage
+    public let problem: Problem
     public let labels: [Int32]
     public let marginals: Marginals
     public let parameters: CRFParameters

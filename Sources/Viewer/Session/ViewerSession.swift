@@ -12,7 +12,7 @@ import Foundation
 /// `InferenceRunner` and the `LearningRunner`, which it polls. Everything it shows comes from the current run's frames,
 /// so drawing never waits for computation.
 public final class ViewerSession {
-    public let problem: ViewerProblem
+    public let problem: Problem
     public let themes: ThemeLoader
     public private(set) var theme: Theme
 
@@ -37,7 +37,7 @@ public final class ViewerSession {
     /// The inspected pixel, in original-image coordinates.
     public private(set) var cursor: Point
 
-    public init(problem: ViewerProblem, runner: InferenceRunner, themes: ThemeLoader, theme: Theme,
+    public init(problem: Problem, runner: InferenceRunner, themes: ThemeLoader, theme: Theme,
                 workSize: Int?, settings: ViewerSettings = ViewerSettings(),
                 learner: LearningRunner = LearningRunner(), learning: LearningSetup = LearningSetup()) {
         self.problem = problem

@@ -1,3 +1,4 @@
+import DenseCRF
 import Foundation
 
 /// The cursor pixel explained: where it is and its colour; the unary probabilities (step 0)
@@ -9,7 +10,7 @@ import Foundation
 /// (the pairwise messages Σ_m μ_m K_m(Q_{t−1}), 0 at step 0) and U + A, with the truth class
 /// marked and always listed, so one sees whether the unary or a kernel made the pixel wrong.
 struct InspectorPanel {
-    let problem: ViewerProblem
+    let problem: Problem
     /// The inspected pixel in image pixels, and the same pixel on the frames' grid.
     let cursor: Point
     let frameCursor: Point
