@@ -1,4 +1,5 @@
 import DenseCRF
+
 /// `s`: the full-resolution result of the current settings, written by the exporter the
 /// command line provides. When that result does not exist yet, the save waits for the run
 /// computing it; a pending save belongs to the settings it was asked for, so a run of any
