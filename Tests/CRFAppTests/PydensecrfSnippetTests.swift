@@ -13,8 +13,11 @@ import Testing
         let probe = Process()
         probe.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         probe.arguments = ["python3", "-c", "import pydensecrf.densecrf, numpy, PIL"]
-        probe.standardError = FileHandle.nullDevice
+        // The probe's complaint, if any, is read and dropped; nothing goes to the machine's /dev/null.
+        let complaint = Pipe()
+        probe.standardError = complaint
         guard (try? probe.run()) != nil else { return nil }
+        _ = complaint.fileHandleForReading.readDataToEndOfFile()
         probe.waitUntilExit()
         return probe.terminationStatus == 0 ? "python3" : nil
     }()

@@ -151,7 +151,10 @@ import Glibc
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CRFViewProcess.executable)
         process.arguments = ["infer", image, "--probs", probs, "--iterations", "10000000", "--out-probs", tmp.file("q.npy")]
-        process.standardError = FileHandle.nullDevice
+        // crfview's stderr goes to a file of its own folder: never the machine's /dev/null.
+        let logs = try TemporaryFolder()
+        FileManager.default.createFile(atPath: logs.file("stderr"), contents: nil)
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: logs.file("stderr")))
         try process.run()
         usleep(700_000)
         kill(process.processIdentifier, signal)
