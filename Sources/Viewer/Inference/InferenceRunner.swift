@@ -3,7 +3,7 @@ import Foundation
 
 /// Runs mean-field inference off the UI thread and hands each finished step to the UI.
 ///
-/// Every `start` bumps a generation number; the running job checks it between steps and stops
+/// Every `start` bumps a generation number (a `GenerationInbox`); the running job checks it between steps and stops
 /// once it is stale, and `drain` drops any event of an older generation. So after a parameter
 /// change, nothing computed with the old parameters can reach the screen, even if the old job
 /// was in the middle of a step when the change came.
@@ -64,10 +64,7 @@ public final class InferenceRunner: @unchecked Sendable {
     }
 
     private let scheduler: Scheduler
-    private let lock = NSLock()
-    private var generation = 0
-    private var inbox: [Event] = []
-    private let wake: (@Sendable () -> Void)?
+    private let inbox: GenerationInbox<Event>
     /// The unaries of the last job: most changes are to the kernels, and remaking −log p for
     /// every pixel and label would delay each restart.
     private var unaryCache: (source: UnarySource, settings: UnarySettings, pixels: Int, energies: UnaryEnergies)?
@@ -79,51 +76,29 @@ public final class InferenceRunner: @unchecked Sendable {
     /// for input can redraw at once.
     public init(scheduler: Scheduler = BackgroundScheduler(), wake: (@Sendable () -> Void)? = nil) {
         self.scheduler = scheduler
-        self.wake = wake
+        inbox = GenerationInbox(wake: wake)
     }
 
     /// The generation of the latest `start`.
-    public var currentGeneration: Int { lock.withLock { generation } }
+    public var currentGeneration: Int { inbox.current }
 
     /// Cancels any run in progress and starts `job`; returns its generation.
     @discardableResult
     public func start(_ job: Job) -> Int {
-        let g = lock.withLock { () -> Int in
-            generation += 1
-            inbox.removeAll()
-            return generation
-        }
+        let g = inbox.next()
         scheduler.schedule { [self] in run(job, generation: g) }
         return g
     }
 
     /// Cancels the run in progress without starting another.
-    public func cancel() {
-        lock.withLock {
-            generation += 1
-            inbox.removeAll()
-        }
-    }
+    public func cancel() { inbox.next() }
 
     /// Events of the current generation posted since the last call, oldest first.
-    public func drain() -> [Event] {
-        lock.withLock {
-            let events = inbox.filter { $0.generation == generation }
-            inbox.removeAll()
-            return events
-        }
-    }
+    public func drain() -> [Event] { inbox.drain() }
 
-    private func isCurrent(_ g: Int) -> Bool { lock.withLock { generation == g } }
+    private func isCurrent(_ g: Int) -> Bool { inbox.isCurrent(g) }
 
-    private func post(_ event: Event) {
-        let accepted = lock.withLock { () -> Bool in
-            guard event.generation == generation else { return false }
-            inbox.append(event)
-            return true
-        }
-        if accepted { wake?() }
-    }
+    private func post(_ event: Event) { inbox.post(event, generation: event.generation) }
 
     private func run(_ job: Job, generation g: Int) {
         guard isCurrent(g) else { return }

@@ -4,9 +4,9 @@ import Foundation
 
 /// Runs CRF-RNN training off the UI thread and hands each epoch to the UI.
 ///
-/// Like `InferenceRunner`, every `start` and `cancel` bumps a generation; the trainer asks
-/// after every image whether its generation is still current and stops when it is not, and
-/// `drain` drops events of older generations. So once learning is stopped, nothing it computed
+/// Like `InferenceRunner`, it delivers through a `GenerationInbox`: every `start` and `cancel`
+/// makes a new generation current, and the trainer asks after every image whether its own
+/// still is and stops when it is not. So once learning is stopped, nothing it computed
 /// afterwards can reach the screen.
 public final class LearningRunner: @unchecked Sendable {
     /// One learning run: the images, the starting model and how to learn.
@@ -37,55 +37,30 @@ public final class LearningRunner: @unchecked Sendable {
     }
 
     private let scheduler: Scheduler
-    private let lock = NSLock()
-    private var generation = 0
-    private var inbox: [Event] = []
-    private let wake: (@Sendable () -> Void)?
+    private let inbox: GenerationInbox<Event>
 
     public init(scheduler: Scheduler = BackgroundScheduler(label: "crfview.learning"), wake: (@Sendable () -> Void)? = nil) {
         self.scheduler = scheduler
-        self.wake = wake
+        inbox = GenerationInbox(wake: wake)
     }
 
     /// Cancels any learning in progress and starts `job`; returns its generation.
     @discardableResult
     public func start(_ job: Job) -> Int {
-        let g = lock.withLock { () -> Int in
-            generation += 1
-            inbox.removeAll()
-            return generation
-        }
+        let g = inbox.next()
         scheduler.schedule { [self] in run(job, generation: g) }
         return g
     }
 
     /// Stops the learning in progress; nothing it posts afterwards is delivered.
-    public func cancel() {
-        lock.withLock {
-            generation += 1
-            inbox.removeAll()
-        }
-    }
+    public func cancel() { inbox.next() }
 
     /// Events of the current generation posted since the last call, oldest first.
-    public func drain() -> [Event] {
-        lock.withLock {
-            let events = inbox.filter { $0.generation == generation }
-            inbox.removeAll()
-            return events
-        }
-    }
+    public func drain() -> [Event] { inbox.drain() }
 
-    private func isCurrent(_ g: Int) -> Bool { lock.withLock { generation == g } }
+    private func isCurrent(_ g: Int) -> Bool { inbox.isCurrent(g) }
 
-    private func post(_ event: Event) {
-        let accepted = lock.withLock { () -> Bool in
-            guard event.generation == generation else { return false }
-            inbox.append(event)
-            return true
-        }
-        if accepted { wake?() }
-    }
+    private func post(_ event: Event) { inbox.post(event, generation: event.generation) }
 
     /// The images are scored as they are trained on (`validation` = `training`): the best
     /// parameters are those whose result at the viewer's step count has the highest mean IoU
