@@ -1,5 +1,3 @@
-import RealModule
-
 /// Mean-field inference as a stepper, one CRF-RNN iteration at a time (Zheng et al. 2015):
 /// Q0 = softmax(−U); then Q ← softmax(−U − Σ_m μ_m · K_m(Q)), where K_m is the normalised
 /// kernel filter (message passing), μ_m the compatibility transform.
@@ -175,12 +173,8 @@ public final class MeanFieldInference {
             let qq = SharedConstPointer(UnsafePointer(q))
             let pw = SharedConstPointer(UnsafePointer(pairwise))
             return parallelSum(n * l, grain: 32768) { range in
-                var s = 0.0
-                for i in range {
-                    let p = qq[i]
-                    s += Double(p * Float.log(max(p, 1e-20)) + p * uu[i] + p * pw[i])
-                }
-                return s
+                VectorKernels.freeEnergy(qq.advanced(by: range.lowerBound), uu.advanced(by: range.lowerBound),
+                                         pw.advanced(by: range.lowerBound), range.count)
             }
         }
         return kl

@@ -5,24 +5,23 @@ import Synchronization
 ///
 /// The engine's hot loops split buffers into disjoint ranges, one per worker, so sharing the
 /// base pointer is race-free by construction; Swift cannot see that, hence `@unchecked`.
-@usableFromInline
-struct SharedPointer<Element>: @unchecked Sendable {
-    @usableFromInline let base: UnsafeMutablePointer<Element>
-    @inlinable init(_ base: UnsafeMutablePointer<Element>) { self.base = base }
-    @inlinable subscript(i: Int) -> Element {
+/// Public, with `parallelChunks`, for the viewer's per-frame loops over the same buffers.
+public struct SharedPointer<Element>: @unchecked Sendable {
+    public let base: UnsafeMutablePointer<Element>
+    @inlinable public init(_ base: UnsafeMutablePointer<Element>) { self.base = base }
+    @inlinable public subscript(i: Int) -> Element {
         get { base[i] }
         nonmutating set { base[i] = newValue }
     }
-    @inlinable func advanced(by n: Int) -> UnsafeMutablePointer<Element> { base + n }
+    @inlinable public func advanced(by n: Int) -> UnsafeMutablePointer<Element> { base + n }
 }
 
 /// Read-only counterpart of `SharedPointer`.
-@usableFromInline
-struct SharedConstPointer<Element>: @unchecked Sendable {
-    @usableFromInline let base: UnsafePointer<Element>
-    @inlinable init(_ base: UnsafePointer<Element>) { self.base = base }
-    @inlinable subscript(i: Int) -> Element { base[i] }
-    @inlinable func advanced(by n: Int) -> UnsafePointer<Element> { base + n }
+public struct SharedConstPointer<Element>: @unchecked Sendable {
+    public let base: UnsafePointer<Element>
+    @inlinable public init(_ base: UnsafePointer<Element>) { self.base = base }
+    @inlinable public subscript(i: Int) -> Element { base[i] }
+    @inlinable public func advanced(by n: Int) -> UnsafePointer<Element> { base + n }
 }
 
 /// Runs `body` over `0..<count` split into contiguous chunks on all cores.
@@ -30,7 +29,7 @@ struct SharedConstPointer<Element>: @unchecked Sendable {
 /// Work below `grain` items runs inline: spawning workers for a few thousand floats costs more
 /// than it saves. Chunks are a few per core so that an uneven chunk does not idle the others.
 @inlinable
-func parallelChunks(_ count: Int, grain: Int = 4096, _ body: @Sendable (Range<Int>) -> Void) {
+public func parallelChunks(_ count: Int, grain: Int = 4096, _ body: @Sendable (Range<Int>) -> Void) {
     guard count > 0 else { return }
     let workers = Parallelism.workerCount
     if workers <= 1 || count <= grain {
