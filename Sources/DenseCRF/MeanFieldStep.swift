@@ -99,53 +99,14 @@ public enum MeanFieldStep {
     static func softmax(_ rows: UnsafeMutablePointer<Float>, count: Int, _ l: Int) {
         for i in 0..<count {
             let row = rows + i &* l
-            let m = rowMaximum(row, l)
+            let m = VectorKernels.maximum(row, l)
             for k in 0..<l { row[k] -= m }
         }
         VectorKernels.expInPlace(rows, count &* l)
         for i in 0..<count {
             let row = rows + i &* l
-            let inv = 1 / rowSum(row, l)
+            let inv = 1 / VectorKernels.sum(row, l)
             for k in 0..<l { row[k] *= inv }
         }
-    }
-
-    @inline(__always)
-    static func rowMaximum(_ row: UnsafePointer<Float>, _ l: Int) -> Float {
-        var m = row[0]
-        var k = 0
-        if l >= 4 {
-            var top = UnsafeRawPointer(row).loadUnaligned(as: SIMD4<Float>.self)
-            k = 4
-            while k &+ 4 <= l {
-                let v = UnsafeRawPointer(row + k).loadUnaligned(as: SIMD4<Float>.self)
-                top.replace(with: v, where: v .> top)
-                k &+= 4
-            }
-            var half = top.lowHalf
-            half.replace(with: top.highHalf, where: top.highHalf .> half)
-            m = half[1] > half[0] ? half[1] : half[0]
-        }
-        while k < l {
-            if row[k] > m { m = row[k] }
-            k &+= 1
-        }
-        return m
-    }
-
-    @inline(__always)
-    static func rowSum(_ row: UnsafePointer<Float>, _ l: Int) -> Float {
-        var total = SIMD4<Float>(repeating: 0)
-        var k = 0
-        while k &+ 4 <= l {
-            total += UnsafeRawPointer(row + k).loadUnaligned(as: SIMD4<Float>.self)
-            k &+= 4
-        }
-        var sum = (total[0] + total[1]) + (total[2] + total[3])
-        while k < l {
-            sum += row[k]
-            k &+= 1
-        }
-        return sum
     }
 }
