@@ -75,9 +75,8 @@ public final class DenseCRF: Sendable {
     ///   and one vertex of its simplex), the n·d scaled features, and per lattice point its
     ///   key (d values), its 2(d+1) neighbours and the filter's two value rows (L values each).
     ///
-    /// A lattice keeps 16 bytes per entry (vertex, barycentric weight, splat pixel, splat
-    /// weight) and its build briefly 13 more (remainder, rank, weight, owner), more than the
-    /// 12 charged; the bound holds because points are charged as one per pixel, many times
+    /// A lattice keeps 8 bytes per entry (vertex, barycentric weight) and its build briefly 13
+    /// more (remainder, rank, weight, owner), more than the 12 charged; the bound holds because points are charged as one per pixel, many times
     /// what natural images create with the usual widths (the bundled samples make about one
     /// per ten pixels for the spatial kernel and fewer for the bilateral one). Measured:
     /// `crfview infer` on a 1000x750 textured image with 21 labels peaked at 419 MB resident

@@ -45,9 +45,9 @@ public final class MeanFieldInference {
         labels = [Int32](repeating: 0, count: n)
 
         // Q0 = softmax(−U): the network's own prediction.
-        MeanFieldStep.update(model, pairwise: nil, into: q)
-        updateLabels()
-        changedLast = 0
+        labels.withUnsafeMutableBufferPointer { lb in
+            _ = MeanFieldStep.update(model, pairwise: nil, into: q, labels: lb.baseAddress!)
+        }
         if tracksEnergy {
             computePairwise()
             record()
@@ -69,9 +69,10 @@ public final class MeanFieldInference {
     public func step() {
         precondition(!finished, "step() after finish()")
         if !pairwiseValid { computePairwise() }
-        MeanFieldStep.update(model, pairwise: pairwise, into: q)
+        changedLast = labels.withUnsafeMutableBufferPointer { lb in
+            MeanFieldStep.update(model, pairwise: pairwise, into: q, labels: lb.baseAddress!)
+        }
         iteration += 1
-        updateLabels()
         if tracksEnergy {
             computePairwise()
             record()
@@ -124,23 +125,6 @@ public final class MeanFieldInference {
     private func computePairwise() {
         MeanFieldStep.messages(model, step: iteration + 1, of: q, into: pairwise, scratch: filtered, workspace: workspace)
         messagesStep = iteration + 1
-    }
-
-    private func updateLabels() {
-        let l = self.l
-        let src = SharedConstPointer(UnsafePointer(q))
-        changedLast = labels.withUnsafeMutableBufferPointer { lb in
-            let out = SharedPointer(lb.baseAddress!)
-            return Int(parallelSum(n, grain: 8192) { range in
-                var changed = 0
-                for i in range {
-                    let a = Int32(Marginals.argmax(src.advanced(by: i * l), l))
-                    if a != out[i] { changed += 1 }
-                    out[i] = a
-                }
-                return Double(changed)
-            })
-        }
     }
 
     // MARK: - Energies

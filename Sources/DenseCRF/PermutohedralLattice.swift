@@ -26,12 +26,6 @@ public final class PermutohedralLattice: Sendable {
     let barycentric: [Float]
     /// For axis j and point p, at `2 * (j * M + p)`: the two blur neighbours as index + 1 (0 = none).
     let neighbours: [Int32]
-    /// Splat as a gather: the pixels landing on point p, and their barycentric weights, are
-    /// `splatPixel[splatStart[p] ..< splatStart[p + 1]]` and the same range of `splatWeight`.
-    /// Gathering per point makes splatting race-free across threads.
-    let splatStart: [Int32]
-    let splatPixel: [Int32]
-    let splatWeight: [Float]
     /// The slicing constant 1 / (1 + 2^-d) of the reference implementation.
     let alpha: Float
 
@@ -195,60 +189,9 @@ public final class PermutohedralLattice: Sendable {
             }
         }
 
-        // Invert pixel → vertex into point → (pixel, weight) for gather-splatting, keeping
-        // each point's pixels in ascending order: a counting sort over pixel chunks, each
-        // chunk counted and then filled by one worker.
-        let chunks = max(1, min(Parallelism.workerCount * 2, n / 4096))
-        let chunkSize = (n + chunks - 1) / chunks
-        var start = [Int32](repeating: 0, count: m + 1)
-        var splatPixel = [Int32](repeating: 0, count: entries)
-        var splatWeight = [Float](repeating: 0, count: entries)
-        var cursor = [Int32](repeating: 0, count: chunks * (m + 1))
-        vertex.withUnsafeBufferPointer { vx in
-        bary.withUnsafeBufferPointer { bw in
-        cursor.withUnsafeMutableBufferPointer { cu in
-        start.withUnsafeMutableBufferPointer { st in
-        splatPixel.withUnsafeMutableBufferPointer { sp in
-        splatWeight.withUnsafeMutableBufferPointer { sw in
-            let v = SharedConstPointer(vx.baseAddress!), w = SharedConstPointer(bw.baseAddress!)
-            let cur = SharedPointer(cu.baseAddress!), first = SharedPointer(st.baseAddress!)
-            let pixelOut = SharedPointer(sp.baseAddress!), weightOut = SharedPointer(sw.baseAddress!)
-            // cursor[c][p] counts chunk c's entries of point p (vertex indices are p + 1).
-            DispatchQueue.concurrentPerform(iterations: chunks) { c in
-                let counts = cur.base + c * (m + 1)
-                for e in (min(n, c * chunkSize) * stride)..<(min(n, (c + 1) * chunkSize) * stride) { counts[Int(v[e])] += 1 }
-            }
-            // Exclusive prefix over (point, chunk): where each chunk's entries of p begin.
-            var total: Int32 = 0
-            for p in 1...m {
-                first[p - 1] = total
-                for c in 0..<chunks {
-                    let count = cur[c * (m + 1) + p]
-                    cur[c * (m + 1) + p] = total
-                    total += count
-                }
-            }
-            first[m] = total
-            DispatchQueue.concurrentPerform(iterations: chunks) { c in
-                let next = cur.base + c * (m + 1)
-                for i in min(n, c * chunkSize)..<min(n, (c + 1) * chunkSize) {
-                    for r in 0..<stride {
-                        let e = i &* stride &+ r, p = Int(v[e])
-                        let slot = Int(next[p])
-                        pixelOut[slot] = Int32(i)
-                        weightOut[slot] = w[e]
-                        next[p] = Int32(slot &+ 1)
-                    }
-                }
-            }
-        }}}}}}
-
         self.vertex = vertex
         self.barycentric = bary
         self.neighbours = neighbours
-        self.splatStart = start
-        self.splatPixel = splatPixel
-        self.splatWeight = splatWeight
         self.alpha = 1 / (1 + Float.pow2(-d))
     }
 
@@ -349,34 +292,35 @@ public final class PermutohedralLattice: Sendable {
         for k in (tailCount * v)..<(tailCount * v + width) { tail[k] = 0 }
         let inp = SharedConstPointer(input)
 
-        splatStart.withUnsafeBufferPointer { st in
-        splatPixel.withUnsafeBufferPointer { px in
-        splatWeight.withUnsafeBufferPointer { sw in
-            let start = SharedConstPointer(st.baseAddress!)
-            let pixels = SharedConstPointer(px.baseAddress!)
-            let weights = SharedConstPointer(sw.baseAddress!)
+        // Splatting scatters the pixels in order into their vertices' rows: the input is read
+        // as one stream and the lattice's values (a few MB at most) stay in cache, where
+        // gathering each point's pixels read them from all over the image. Workers split the
+        // channels, each scanning every pixel for its 4-lane blocks, so every point still sums
+        // its pixels in ascending order (the reference's order) whatever the worker count.
+        let blocks = width / 4
+        let parts = min(blocks, Parallelism.workerCount)
+        vertex.withUnsafeBufferPointer { vx in
+        barycentric.withUnsafeBufferPointer { bw in
+            let vp = SharedConstPointer(vx.baseAddress!)
+            let w = SharedConstPointer(bw.baseAddress!)
             let dst = values
-            for k in 0..<width { dst[k] = 0; next[k] = 0 }   // the pad point stays zero
-            parallelChunks(m, grain: 512) { range in
-                let input = inp.base, out = dst.base, padded = UnsafePointer(tail.base)
-                for p in range {
-                    let row = out + (p &+ 1) &* width
-                    let first = Int(start[p]), end = Int(start[p &+ 1])
-                    // The first entry initialises the row, the rest accumulate.
-                    for e in first..<end {
-                        let pixel = Int(pixels[e])
-                        var weight = weights[e]
-                        if let pre { weight *= pre[pixel] }
-                        let source = pixel >= tailStart ? padded + (pixel &- tailStart) &* v : input + pixel &* v
-                        if e == first {
-                            VectorKernels.scalePadded(row, source, weight, width: width)
-                        } else {
-                            VectorKernels.axpyPadded(row, source, weight, width: width)
-                        }
+            parallelChunks((m + 1) * width, grain: 65536) { range in
+                for k in range { dst[k] = 0 }
+            }
+            for k in 0..<width { next[k] = 0 }   // the pad point stays zero in both buffers
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                let lo = part * blocks / parts * 4, lanes = (part + 1) * blocks / parts * 4 - lo
+                let input = inp.base + lo, out = dst.base + lo, padded = UnsafePointer(tail.base) + lo
+                for i in 0..<n {
+                    let source = i >= tailStart ? padded + (i &- tailStart) &* v : input + i &* v
+                    let scale = pre?[i] ?? 1
+                    let base = i &* stride
+                    for r in 0..<stride {
+                        VectorKernels.axpyPadded(out + Int(vp[base &+ r]) &* width, source, w[base &+ r] * scale, width: lanes)
                     }
                 }
             }
-        }}}
+        }}
 
         neighbours.withUnsafeBufferPointer { nb in
             let nbp = SharedConstPointer(nb.baseAddress!)

@@ -130,6 +130,50 @@ enum VectorKernels {
         }
     }
 
+    /// The largest of `n` ≥ 1 values, 4 lanes at a time (a scalar running maximum is a chain
+    /// of dependent compares as long as the row). Exact: the order of comparisons does not
+    /// change a maximum of the finite values Q and its logits hold.
+    @inline(__always)
+    static func maximum(_ row: UnsafePointer<Float>, _ n: Int) -> Float {
+        var m = row[0]
+        var k = 0
+        if n >= 4 {
+            var top = UnsafeRawPointer(row).loadUnaligned(as: SIMD4<Float>.self)
+            k = 4
+            while k &+ 4 <= n {
+                let v = UnsafeRawPointer(row + k).loadUnaligned(as: SIMD4<Float>.self)
+                top.replace(with: v, where: v .> top)
+                k &+= 4
+            }
+            var half = top.lowHalf
+            half.replace(with: top.highHalf, where: top.highHalf .> half)
+            m = half[1] > half[0] ? half[1] : half[0]
+        }
+        while k < n {
+            if row[k] > m { m = row[k] }
+            k &+= 1
+        }
+        return m
+    }
+
+    /// The sum of `l` values, 4 lanes at a time (a scalar sum is a chain of dependent adds as
+    /// long as the row); the order of additions, and so the rounding, differs from a scalar loop.
+    @inline(__always)
+    static func sum(_ row: UnsafePointer<Float>, _ l: Int) -> Float {
+        var total = SIMD4<Float>(repeating: 0)
+        var k = 0
+        while k &+ 4 <= l {
+            total += UnsafeRawPointer(row + k).loadUnaligned(as: SIMD4<Float>.self)
+            k &+= 4
+        }
+        var sum = (total[0] + total[1]) + (total[2] + total[3])
+        while k < l {
+            sum += row[k]
+            k &+= 1
+        }
+        return sum
+    }
+
     /// x ← eˣ for `n` values, 8 at a time: Cody–Waite range reduction x = k·ln2 + r and
     /// Cephes' degree-6 polynomial for eʳ, then 2ᵏ by exponent bits. Accurate to about 1 ulp
     /// on the range softmax uses (x ≤ 0 after max subtraction); inputs below −87.3 give the
