@@ -5,4 +5,7 @@ public struct CRFError: Error, CustomStringConvertible, Equatable, Sendable {
     public let message: String
     public init(_ message: String) { self.message = message }
     public var description: String { message }
+
+    /// Building was cancelled by the caller (`DenseCRF.init(image:unary:parameters:reusing:cancelled:)`).
+    public static let cancelled = CRFError("building the model was cancelled")
 }

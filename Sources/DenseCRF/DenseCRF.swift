@@ -19,9 +19,16 @@ public final class DenseCRF: Sendable {
     public var labelCount: Int { unary.labelCount }
     public var pixelCount: Int { unary.pixelCount }
 
-    /// - Parameter previous: a model of the same image whose kernels may be reused where their
-    ///   geometry is unchanged.
-    public init(image: RGBImage, unary: UnaryEnergies, parameters: CRFParameters, reusing previous: DenseCRF? = nil) throws(CRFError) {
+    /// - Parameters:
+    ///   - previous: a model of the same image whose kernels may be reused where their
+    ///     geometry is unchanged.
+    ///   - cancelled: asked while the lattices are built; once it answers true (and it must
+    ///     keep doing so), building stops within a few thousand pixels of work per thread
+    ///     and the model throws `CRFError.cancelled`.
+    public init(
+        image: RGBImage, unary: UnaryEnergies, parameters: CRFParameters, reusing previous: DenseCRF? = nil,
+        cancelled: (@Sendable () -> Bool)? = nil
+    ) throws(CRFError) {
         let labels = unary.labelCount
         guard unary.pixelCount == image.pixelCount else {
             throw CRFError("unaries cover \(unary.pixelCount) pixels but the image is \(image.width)x\(image.height) (\(image.pixelCount) pixels)")
@@ -44,16 +51,18 @@ public final class DenseCRF: Sendable {
         // overlaps with the other's work.
         let built = Self.buildAll(kernels.indices.filter { reused[$0] == nil }.map { i in
             let geometry = kernels[i].geometry
-            return { @Sendable in (i, geometry.build(image: image)) }
+            return { @Sendable in (i, geometry.build(image: image, cancelled: cancelled)) }
         })
+        let finished = built.compactMapValues { $0 }
+        guard finished.count == built.count else { throw CRFError.cancelled }
         terms = kernels.enumerated().map { i, k in
-            PairwiseTerm(name: k.name, geometry: k.geometry, kernel: reused[i] ?? built[i]!,
+            PairwiseTerm(name: k.name, geometry: k.geometry, kernel: reused[i] ?? finished[i]!,
                          compatibility: k.compat, steps: k.steps, labels: labels)
         }
     }
 
-    private static func buildAll(_ builders: [@Sendable () -> (Int, DenseKernel)]) -> [Int: DenseKernel] {
-        final class Slots: @unchecked Sendable { var kernels: [Int: DenseKernel] = [:] }
+    private static func buildAll(_ builders: [@Sendable () -> (Int, DenseKernel?)]) -> [Int: DenseKernel?] {
+        final class Slots: @unchecked Sendable { var kernels: [Int: DenseKernel?] = [:] }
         let slots = Slots()
         let lock = DispatchSemaphore(value: 1)
         DispatchQueue.concurrentPerform(iterations: builders.count) { i in

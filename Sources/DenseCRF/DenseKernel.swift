@@ -9,8 +9,18 @@ public final class DenseKernel: Sendable {
     let norm: [Float]
 
     /// Builds the kernel for `features` (N rows of `dimension` values, already divided by widths).
-    public init(features: [Float], dimension: Int, normalization: KernelNormalization = .symmetric) {
-        let lattice = PermutohedralLattice(features: features, dimension: dimension)
+    public convenience init(features: [Float], dimension: Int, normalization: KernelNormalization = .symmetric) {
+        self.init(lattice: PermutohedralLattice(features: features, dimension: dimension), normalization: normalization)
+    }
+
+    /// Builds the kernel unless `cancelled` answers true while its lattice is built (see
+    /// `PermutohedralLattice.init(features:dimension:cancelled:)`).
+    convenience init?(features: [Float], dimension: Int, normalization: KernelNormalization, cancelled: (@Sendable () -> Bool)?) {
+        guard let lattice = PermutohedralLattice(features: features, dimension: dimension, cancelled: cancelled) else { return nil }
+        self.init(lattice: lattice, normalization: normalization)
+    }
+
+    private init(lattice: PermutohedralLattice, normalization: KernelNormalization) {
         self.lattice = lattice
         self.normalization = normalization
         let n = lattice.pixelCount

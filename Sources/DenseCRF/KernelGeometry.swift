@@ -7,15 +7,19 @@ public enum KernelGeometry: Sendable, Equatable {
     case bilateral(sxy: Float, srgb: Float, normalization: KernelNormalization)
     case features(values: [Float], dimension: Int, widths: [Float], normalization: KernelNormalization)
 
-    /// Builds the kernel for `image`: features divided by the widths, then the lattice.
-    func build(image: RGBImage) -> DenseKernel {
+    /// Builds the kernel for `image`: features divided by the widths, then the lattice; nil
+    /// when `cancelled` answers true meanwhile.
+    func build(image: RGBImage, cancelled: (@Sendable () -> Bool)?) -> DenseKernel? {
         switch self {
         case .gaussian(let sxy, let norm):
-            DenseKernel(features: KernelFeatures.gaussian(width: image.width, height: image.height, sxy: sxy), dimension: 2, normalization: norm)
+            DenseKernel(features: KernelFeatures.gaussian(width: image.width, height: image.height, sxy: sxy), dimension: 2,
+                        normalization: norm, cancelled: cancelled)
         case .bilateral(let sxy, let srgb, let norm):
-            DenseKernel(features: KernelFeatures.bilateral(image: image, sxy: sxy, srgb: srgb), dimension: 5, normalization: norm)
+            DenseKernel(features: KernelFeatures.bilateral(image: image, sxy: sxy, srgb: srgb), dimension: 5,
+                        normalization: norm, cancelled: cancelled)
         case .features(let values, let d, let widths, let norm):
-            DenseKernel(features: KernelFeatures.scaled(values, dimension: d, widths: widths), dimension: d, normalization: norm)
+            DenseKernel(features: KernelFeatures.scaled(values, dimension: d, widths: widths), dimension: d,
+                        normalization: norm, cancelled: cancelled)
         }
     }
 }

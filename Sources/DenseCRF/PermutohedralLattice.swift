@@ -39,7 +39,15 @@ public final class PermutohedralLattice: Sendable {
     /// A dimension whose values exceed `maximumFeatureMagnitude` (a width far below one pixel or
     /// one colour level) is compressed to that range: distinct values stay thousands of lattice
     /// units apart, where the Gaussian is zero either way, so the result is the same filter.
-    public init(features: [Float], dimension d: Int) {
+    public convenience init(features: [Float], dimension d: Int) {
+        self.init(features: features, dimension: d, cancelled: nil)!
+    }
+
+    /// Builds the lattice unless `cancelled` says otherwise: it is asked every 1024 pixels or
+    /// points in each loop of the build, which gives up (nil) soon after it first answers true.
+    /// It must keep answering true from then on. The viewer cancels a run whose parameters
+    /// changed while its lattices were being built.
+    init?(features: [Float], dimension d: Int, cancelled: (@Sendable () -> Bool)?) {
         precondition(d >= 1, "feature dimension must be at least 1")
         precondition(features.count % d == 0 && !features.isEmpty, "features must be N rows of d values")
         let n = features.count / d
@@ -78,12 +86,13 @@ public final class PermutohedralLattice: Sendable {
                         let rkp = SharedPointer(rk.baseAddress!)
                         let bwp = SharedPointer(bw.baseAddress!)
                         parallelChunks(n, grain: 2048) { range in
-                            Self.locateSimplices(range, f, d, sc, r0p, rkp, bwp)
+                            Self.locateSimplices(range, f, d, sc, r0p, rkp, bwp, cancelled: cancelled)
                         }
                     }
                 }
             }
         }
+        if cancelled?() == true { return nil }
 
         // The canonical simplex: vertex `r` of the simplex with ranks `rank` is
         // rem0 + canonical[r][rank], canonical[r][j] = r for j ≤ d - r, else r - (d + 1).
@@ -119,6 +128,7 @@ public final class PermutohedralLattice: Sendable {
                 parallelChunks(n, grain: 4096) { range in
                     keys.withKeyBuffer { key in
                         for i in range {
+                            if i & 1023 == 0, cancelled?() == true { return }
                             for r in 0...d {
                                 keys.key(pixel: i, vertex: r, into: key)
                                 own[i &* stride &+ r] = UInt8(LatticeHashTable.partition(of: LatticeHashTable.hash(key, d), count: partitions))
@@ -131,6 +141,7 @@ public final class PermutohedralLattice: Sendable {
                 let table = tables[t]
                 keys.withKeyBuffer { key in
                     for i in 0..<n {
+                        if i & 1023 == 0, cancelled?() == true { return }
                         for r in 0...d where Int(own[i &* stride &+ r]) == t {
                             keys.key(pixel: i, vertex: r, into: key)
                             local[i &* stride &+ r] = table.insert(key, hash: LatticeHashTable.hash(key, d))
@@ -139,6 +150,7 @@ public final class PermutohedralLattice: Sendable {
                 }
             }
         }}}}}
+        if cancelled?() == true { return nil }
         var offset = [Int32](repeating: 0, count: partitions + 1)
         for t in 0..<partitions { offset[t + 1] = offset[t] + Int32(tables[t].count) }
         let m = Int(offset[partitions])
@@ -170,6 +182,7 @@ public final class PermutohedralLattice: Sendable {
                 withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * d) { buffer in
                     let n1 = buffer.baseAddress!, n2 = n1 + d
                     for local in 0..<table.count {
+                        if local & 1023 == 0, cancelled?() == true { return }
                         let key = table.keys + local * d, p = base + local
                         for j in 0...d {
                             for k in 0..<d {
@@ -188,6 +201,7 @@ public final class PermutohedralLattice: Sendable {
                 }
             }
         }
+        if cancelled?() == true { return nil }
 
         self.vertex = vertex
         self.barycentric = bary
@@ -200,7 +214,8 @@ public final class PermutohedralLattice: Sendable {
     /// barycentric weights (Adams et al. 2010, pp. 5 and 10), in float as the reference does.
     private static func locateSimplices(
         _ range: Range<Int>, _ f: SharedConstPointer<Float>, _ d: Int, _ scale: [Float],
-        _ rem0Out: SharedPointer<Int32>, _ rankOut: SharedPointer<Int32>, _ baryOut: SharedPointer<Float>
+        _ rem0Out: SharedPointer<Int32>, _ rankOut: SharedPointer<Int32>, _ baryOut: SharedPointer<Float>,
+        cancelled: (@Sendable () -> Bool)?
     ) {
         let stride = d + 1
         let invDPlus1 = 1 / Float(stride)
@@ -210,6 +225,7 @@ public final class PermutohedralLattice: Sendable {
         var rank = [Float](repeating: 0, count: stride)
         var bary = [Float](repeating: 0, count: stride + 1)
         for i in range {
+            if i & 1023 == 0, cancelled?() == true { return }
             var sm: Float = 0
             for j in Swift.stride(from: d, to: 0, by: -1) {
                 let cf = f[i * d + j - 1] * scale[j - 1]

@@ -107,7 +107,9 @@ public final class InferenceRunner: @unchecked Sendable {
         do {
             let unary = try unaries(for: job)
             let previous = modelCache.flatMap { $0.image == job.image ? $0.model : nil }
-            let model = try DenseCRF(image: job.image, unary: unary, parameters: job.parameters, reusing: previous)
+            // A newer job cancels this one's lattice build too, not only its steps.
+            let model = try DenseCRF(image: job.image, unary: unary, parameters: job.parameters, reusing: previous,
+                                     cancelled: { [inbox] in !inbox.isCurrent(g) })
             modelCache = (job.image, model)
             let rebuilt = model.terms.filter { term in !(previous?.terms.contains { $0.kernel === term.kernel } ?? false) }.count
             post(.built(generation: g, milliseconds: (clock.now - start).milliseconds, rebuilt: rebuilt))
