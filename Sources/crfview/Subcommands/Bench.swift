@@ -163,26 +163,34 @@ struct Bench: ParsableCommand {
         }
         while s.isComputing { s.tick(now: clock.now); usleep(1000) }
         // Times to the new run's step 0 (its unary labels), step 1 (the first labels the
-        // changed kernels shape) and its last step on screen.
-        var toStep0: [Double] = [], toStep1: [Double] = [], toLast: [Double] = []
-        for i in 0..<6 {
-            let t0 = clock.now
-            s.handle(.key(.character(i % 2 == 0 ? "+" : "-")), now: t0)
-            while s.history.isEmpty { s.tick(now: clock.now); usleep(500) }
-            _ = screen.render(size: size)
-            toStep0.append((clock.now - t0).milliseconds)
-            while s.history.count < 2 { s.tick(now: clock.now); usleep(500) }
-            _ = screen.render(size: size)
-            toStep1.append((clock.now - t0).milliseconds)
-            while s.history.count <= s.iterations { s.tick(now: clock.now); usleep(500) }
-            _ = screen.render(size: size)
-            toLast.append((clock.now - t0).milliseconds)
-            while s.isComputing { s.tick(now: clock.now); usleep(1000) }
+        // changed kernels shape) and its last step on screen: first for a kernel width (its
+        // lattice is rebuilt), then for a compatibility (every lattice is reused).
+        func timeChanges(_ what: String) {
+            var toStep0: [Double] = [], toStep1: [Double] = [], toLast: [Double] = []
+            for i in 0..<6 {
+                let t0 = clock.now
+                s.handle(.key(.character(i % 2 == 0 ? "+" : "-")), now: t0)
+                while s.history.isEmpty { s.tick(now: clock.now); usleep(500) }
+                _ = screen.render(size: size)
+                toStep0.append((clock.now - t0).milliseconds)
+                while s.history.count < 2 { s.tick(now: clock.now); usleep(500) }
+                _ = screen.render(size: size)
+                toStep1.append((clock.now - t0).milliseconds)
+                while s.history.count <= s.iterations { s.tick(now: clock.now); usleep(500) }
+                _ = screen.render(size: size)
+                toLast.append((clock.now - t0).milliseconds)
+                while s.isComputing { s.tick(now: clock.now); usleep(1000) }
+            }
+            print(String(format: "%@ change to the new run on screen: step 0 median=%.1f max=%.1f ms, step 1 median=%.1f max=%.1f ms, last step (%d) median=%.1f max=%.1f ms",
+                         what, median(toStep0), toStep0.max()!, median(toStep1), toStep1.max()!, s.iterations, median(toLast), toLast.max()!))
         }
         func median(_ v: [Double]) -> Double { v.sorted()[v.count / 2] }
         print(String(format: "key press while computing: median=%.1f max=%.1f ms (%d presses)", median(keyTimes), keyTimes.max()!, keyTimes.count))
-        print(String(format: "parameter change to the new run on screen: step 0 median=%.1f max=%.1f ms, step 1 median=%.1f max=%.1f ms, last step (%d) median=%.1f max=%.1f ms",
-                     median(toStep0), toStep0.max()!, median(toStep1), toStep1.max()!, s.iterations, median(toLast), toLast.max()!))
+        timeChanges("width (\(s.parameterList[s.selectedParameter].name))")
+        if let compat = s.parameterList.firstIndex(where: { if case .compat = $0 { true } else { false } }) {
+            for _ in 0..<compat { s.handle(.key(.character("]")), now: clock.now) }
+            timeChanges("weight (\(s.parameterList[s.selectedParameter].name))")
+        }
         if let truth = problem.truth {
             try benchLearningLatency(problem, truth: truth)
         }
