@@ -16,6 +16,16 @@ struct LatticeVertexKeys: Sendable {
         for k in 0..<d { key[k] = rem0[base &+ k] &+ row[Int(rank[base &+ k])] }
     }
 
+    /// Whether pixels `i` and `j` lie in the same simplex (same remainder-0 point and ranks),
+    /// hence have the same vertices. Neighbouring pixels mostly do, and comparing 2(d+1)
+    /// integers is cheaper than hashing d+1 keys.
+    @inline(__always)
+    func sameSimplex(_ i: Int, _ j: Int) -> Bool {
+        let stride = dimension &+ 1, a = i &* stride, b = j &* stride
+        for k in 0..<stride where rem0[a &+ k] != rem0[b &+ k] || rank[a &+ k] != rank[b &+ k] { return false }
+        return true
+    }
+
     /// Runs `body` with scratch room for one key.
     @inline(__always)
     func withKeyBuffer<R>(_ body: (UnsafeMutablePointer<Int32>) -> R) -> R {

@@ -28,7 +28,15 @@ public final class MeanFieldInference {
     private var pairwiseValid: Bool { messagesStep == iteration + 1 }
     /// One kernel's filter output (reused per kernel); also holds the one-hot labelling for the
     /// MAP energy, filtered in place (splatting reads all input before slicing writes any).
-    private let filtered: UnsafeMutablePointer<Float>
+    /// Allocated on first use: a model of Potts terms whose energies are never asked for
+    /// (`infer`, `eval`) does without it, N×L floats less at its peak.
+    private var filteredBuffer: UnsafeMutablePointer<Float>?
+    private var filtered: UnsafeMutablePointer<Float> {
+        if let filteredBuffer { return filteredBuffer }
+        let buffer = UnsafeMutablePointer<Float>.allocate(capacity: n * l)
+        filteredBuffer = buffer
+        return buffer
+    }
     private var labels: [Int32]
     private var changedLast = 0
     private let workspace = LatticeWorkspace()
@@ -41,7 +49,6 @@ public final class MeanFieldInference {
         let size = n * l
         q = .allocate(capacity: size)
         pairwise = .allocate(capacity: size)
-        filtered = .allocate(capacity: size)
         labels = [Int32](repeating: 0, count: n)
 
         // Q0 = softmax(−U): the network's own prediction.
@@ -61,7 +68,7 @@ public final class MeanFieldInference {
         q.deallocate()
         if !finished {
             pairwise.deallocate()
-            filtered.deallocate()
+            filteredBuffer?.deallocate()
         }
     }
 
@@ -88,7 +95,8 @@ public final class MeanFieldInference {
     /// to the peak memory of a large run; the inference cannot step afterwards.
     public func finish() -> Marginals {
         pairwise.deallocate()
-        filtered.deallocate()
+        filteredBuffer?.deallocate()
+        filteredBuffer = nil
         finished = true
         return marginals
     }
@@ -123,7 +131,7 @@ public final class MeanFieldInference {
 
     /// The messages of the current Q for the next step, which also give its free energy.
     private func computePairwise() {
-        MeanFieldStep.messages(model, step: iteration + 1, of: q, into: pairwise, scratch: filtered, workspace: workspace)
+        MeanFieldStep.messages(model, step: iteration + 1, of: q, into: pairwise, scratch: { self.filtered }, workspace: workspace)
         messagesStep = iteration + 1
     }
 

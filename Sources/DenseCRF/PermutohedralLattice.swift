@@ -77,8 +77,8 @@ public final class PermutohedralLattice: Sendable {
         var rank = [Int32](repeating: 0, count: n * stride)
         var bary = [Float](repeating: 0, count: n * stride)
         features.withUnsafeBufferPointer { fp in
-            let f = SharedConstPointer(fp.baseAddress!)
-            let sc = scale
+        scale.withUnsafeBufferPointer { sp in
+            let f = SharedConstPointer(fp.baseAddress!), sc = SharedConstPointer(sp.baseAddress!)
             rem0.withUnsafeMutableBufferPointer { r0 in
                 rank.withUnsafeMutableBufferPointer { rk in
                     bary.withUnsafeMutableBufferPointer { bw in
@@ -91,7 +91,7 @@ public final class PermutohedralLattice: Sendable {
                     }
                 }
             }
-        }
+        }}
         if cancelled?() == true { return nil }
 
         // The canonical simplex: vertex `r` of the simplex with ranks `rank` is
@@ -129,6 +129,10 @@ public final class PermutohedralLattice: Sendable {
                     keys.withKeyBuffer { key in
                         for i in range {
                             if i & 1023 == 0, cancelled?() == true { return }
+                            if i > range.lowerBound, keys.sameSimplex(i, i &- 1) {
+                                for r in 0...d { own[i &* stride &+ r] = own[(i &- 1) &* stride &+ r] }
+                                continue
+                            }
                             for r in 0...d {
                                 keys.key(pixel: i, vertex: r, into: key)
                                 own[i &* stride &+ r] = UInt8(LatticeHashTable.partition(of: LatticeHashTable.hash(key, d), count: partitions))
@@ -142,6 +146,14 @@ public final class PermutohedralLattice: Sendable {
                 keys.withKeyBuffer { key in
                     for i in 0..<n {
                         if i & 1023 == 0, cancelled?() == true { return }
+                        // A pixel in its predecessor's simplex has its vertices (a run of
+                        // them is common: a simplex spans a few pixels at the usual widths).
+                        if i > 0, keys.sameSimplex(i, i &- 1) {
+                            for r in 0...d where Int(own[i &* stride &+ r]) == t {
+                                local[i &* stride &+ r] = local[(i &- 1) &* stride &+ r]
+                            }
+                            continue
+                        }
                         for r in 0...d where Int(own[i &* stride &+ r]) == t {
                             keys.key(pixel: i, vertex: r, into: key)
                             local[i &* stride &+ r] = table.insert(key, hash: LatticeHashTable.hash(key, d))
@@ -212,66 +224,77 @@ public final class PermutohedralLattice: Sendable {
     /// Elevates each feature vector onto the plane Σy = 0 and finds its enclosing simplex:
     /// the nearest remainder-0 lattice point, the ranking of the differences, and the
     /// barycentric weights (Adams et al. 2010, pp. 5 and 10), in float as the reference does.
+    /// Scratch rows are raw memory: with arrays, bounds checks cost as much as the arithmetic
+    /// of this per-pixel loop.
     private static func locateSimplices(
-        _ range: Range<Int>, _ f: SharedConstPointer<Float>, _ d: Int, _ scale: [Float],
+        _ range: Range<Int>, _ f: SharedConstPointer<Float>, _ d: Int, _ scale: SharedConstPointer<Float>,
         _ rem0Out: SharedPointer<Int32>, _ rankOut: SharedPointer<Int32>, _ baryOut: SharedPointer<Float>,
         cancelled: (@Sendable () -> Bool)?
     ) {
-        let stride = d + 1
+        let stride = d &+ 1
         let invDPlus1 = 1 / Float(stride)
         let dPlus1 = Float(stride)
-        var elevated = [Float](repeating: 0, count: stride)
-        var rem0 = [Float](repeating: 0, count: stride)
-        var rank = [Float](repeating: 0, count: stride)
-        var bary = [Float](repeating: 0, count: stride + 1)
-        for i in range {
-            if i & 1023 == 0, cancelled?() == true { return }
-            var sm: Float = 0
-            for j in Swift.stride(from: d, to: 0, by: -1) {
-                let cf = f[i * d + j - 1] * scale[j - 1]
-                elevated[j] = sm - Float(j) * cf
-                sm += cf
-            }
-            elevated[0] = sm
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: 3 * stride + 1) { scratch in
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: stride) { rankScratch in
+            let elevated = scratch.baseAddress!, rem0 = elevated + stride, bary = rem0 + stride
+            let rank = rankScratch.baseAddress!
+            for i in range {
+                if i & 1023 == 0, cancelled?() == true { return }
+                let row = f.base + i &* d
+                var sm: Float = 0
+                var j = d
+                while j > 0 {
+                    let cf = row[j &- 1] * scale[j &- 1]
+                    elevated[j] = sm - Float(j) * cf
+                    sm += cf
+                    j &-= 1
+                }
+                elevated[0] = sm
 
-            var sum: Float = 0
-            for k in 0...d {
-                let v = (invDPlus1 * elevated[k]).rounded(.toNearestOrEven)
-                rem0[k] = v * dPlus1
-                sum += v
-                rank[k] = 0
-            }
-            for a in 0..<d {
-                let da = elevated[a] - rem0[a]
-                for b in (a + 1)...d {
-                    if da < elevated[b] - rem0[b] { rank[a] += 1 } else { rank[b] += 1 }
+                var sum = 0
+                for k in 0...d {
+                    let v = (invDPlus1 * elevated[k]).rounded(.toNearestOrEven)
+                    rem0[k] = v * dPlus1
+                    sum &+= Int(v)
+                    rank[k] = 0
+                }
+                // Branch-free: which of two differences is larger is as good as random per
+                // pixel, and mispredicted branches were most of this loop's time.
+                for a in 0..<d {
+                    let da = elevated[a] - rem0[a]
+                    for b in (a &+ 1)...d {
+                        let less = da < elevated[b] - rem0[b] ? 1 : 0
+                        rank[a] &+= less
+                        rank[b] &+= 1 &- less
+                    }
+                }
+                // A point off the plane (sum ≠ 0) is brought back by wrapping ranks around.
+                for k in 0...d {
+                    rank[k] &+= sum
+                    if rank[k] < 0 {
+                        rank[k] &+= stride
+                        rem0[k] += dPlus1
+                    } else if rank[k] >= stride {
+                        rank[k] &-= stride
+                        rem0[k] -= dPlus1
+                    }
+                }
+                for k in 0...stride { bary[k] = 0 }
+                for k in 0...d {
+                    let v = (elevated[k] - rem0[k]) * invDPlus1
+                    let p = d &- rank[k]
+                    bary[p] += v
+                    bary[p &+ 1] -= v
+                }
+                bary[0] += 1 + bary[stride]
+                let out = i &* stride
+                for k in 0...d {
+                    rem0Out[out &+ k] = Int32(rem0[k])
+                    rankOut[out &+ k] = Int32(truncatingIfNeeded: rank[k])
+                    baryOut[out &+ k] = bary[k]
                 }
             }
-            // A point off the plane (sum ≠ 0) is brought back by wrapping ranks around.
-            for k in 0...d {
-                rank[k] += sum
-                if rank[k] < 0 {
-                    rank[k] += dPlus1
-                    rem0[k] += dPlus1
-                } else if rank[k] >= dPlus1 {
-                    rank[k] -= dPlus1
-                    rem0[k] -= dPlus1
-                }
-            }
-            for k in 0...(d + 1) { bary[k] = 0 }
-            for k in 0...d {
-                let v = (elevated[k] - rem0[k]) * invDPlus1
-                let p = d - Int(rank[k])
-                bary[p] += v
-                bary[p + 1] -= v
-            }
-            bary[0] += 1 + bary[d + 1]
-            for k in 0...d {
-                rem0Out[i * stride + k] = Int32(rem0[k])
-                rankOut[i * stride + k] = Int32(rank[k])
-                baryOut[i * stride + k] = bary[k]
-            }
-        }
+        }}
     }
 
     /// Filters `channels` values per pixel (pixel-major) from `input` into `output`.

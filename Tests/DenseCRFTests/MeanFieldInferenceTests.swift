@@ -182,7 +182,7 @@ import Testing
         for t in 1...2 {
             let before = inference.marginals.values
             before.withUnsafeBufferPointer {
-                MeanFieldStep.messages(m, step: t, of: $0.baseAddress!, into: expected, scratch: scratch, workspace: workspace)
+                MeanFieldStep.messages(m, step: t, of: $0.baseAddress!, into: expected, scratch: { scratch }, workspace: workspace)
             }
             inference.step()
             let q = inference.marginals.values

@@ -53,7 +53,7 @@ import Testing
                     a.withUnsafeMutableBufferPointer { aa in
                         scratch.withUnsafeMutableBufferPointer { ss in
                             MeanFieldStep.messages(model, step: t, of: qq.baseAddress!, into: aa.baseAddress!,
-                                                   scratch: ss.baseAddress!, workspace: workspace)
+                                                   scratch: { ss.baseAddress! }, workspace: workspace)
                         }
                     }
                 }
