@@ -20,7 +20,8 @@ public enum ResultFiles {
 
     /// The marginals Q as (L, H, W) float32, or float16 (half the size; Q to about 3 digits).
     public static func marginals(_ q: Marginals, image: RGBImage, float16: Bool) -> [UInt8] {
-        NPYFile.encode(NPYArray(shape: [q.labelCount, image.height, image.width], values: q.labelMajor(),
-                                storedType: float16 ? .float16 : .float))
+        NPYFile.encode(shape: [q.labelCount, image.height, image.width], storedType: float16 ? .float16 : .float) {
+            q.writeLabelMajor(into: $0)
+        }
     }
 }

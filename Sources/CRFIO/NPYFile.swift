@@ -51,12 +51,20 @@ public enum NPYFile {
     /// appending tools can rewrite the header in place) and the same padding, ending in "\n",
     /// that starts the data at a multiple of 64 bytes.
     public static func encode(_ array: NPYArray) -> [UInt8] {
-        let count = array.shape.reduce(1, *)
-        precondition(count == array.values.count, "NPYArray shape \(array.shape) needs \(count) values")
-        let shape = PythonLiteral.tuple(array.shape.map { .integer(String($0)) }).repr
-        let half = array.storedType == .float16
-        var header = "{'descr': '\(half ? "<f2" : "<f4")', 'fortran_order': False, 'shape': \(shape), }"
-        if let first = array.shape.first {
+        encode(shape: array.shape, storedType: array.storedType) { $0.update(fromContentsOf: array.values) }
+    }
+
+    /// The bytes of an .npy file of `shape`, whose values `fill` writes in C order into the
+    /// buffer it is given: for float32 that is the file's own data region, so a caller that
+    /// produces its values in another order (say, pixel-major marginals for an (L, H, W) file)
+    /// needs no intermediate copy; float16 converts from one float buffer.
+    public static func encode(shape: [Int], storedType: NPYElementType = .float,
+                              fill: (UnsafeMutableBufferPointer<Float>) -> Void) -> [UInt8] {
+        let count = shape.reduce(1, *)
+        let shapeText = PythonLiteral.tuple(shape.map { .integer(String($0)) }).repr
+        let half = storedType == .float16
+        var header = "{'descr': '\(half ? "<f2" : "<f4")', 'fortran_order': False, 'shape': \(shapeText), }"
+        if let first = shape.first {
             header += String(repeating: " ", count: max(0, 21 - String(first).count))
         }
         let preambleSize = NPYHeader.magic.count + 2 + 2
@@ -65,17 +73,29 @@ public enum NPYFile {
         let headerSize = header.utf8.count
         precondition(headerSize <= Int(UInt16.max), "a .npy 1.0 header holds at most 65535 bytes")
 
-        var bytes = NPYHeader.magic + [1, 0, UInt8(headerSize & 0xFF), UInt8(headerSize >> 8)]
-        bytes.reserveCapacity(bytes.count + headerSize + (half ? 2 : 4) * count)
-        bytes += header.utf8
-        for value in array.values {
+        let preamble = NPYHeader.magic + [1, 0, UInt8(headerSize & 0xFF), UInt8(headerSize >> 8)] + Array(header.utf8)
+        let dataSize = (half ? 2 : 4) * count
+        return [UInt8](unsafeUninitializedCapacity: preamble.count + dataSize) { bytes, initialized in
+            _ = bytes.initialize(fromContentsOf: preamble)
+            // The data starts at a multiple of 64 bytes into the array, so it is Float-aligned.
+            let data = UnsafeMutableRawPointer(bytes.baseAddress! + preamble.count)
             if half {
-                withUnsafeBytes(of: Float16(value).bitPattern.littleEndian) { bytes += $0 }
+                let values = UnsafeMutableBufferPointer<Float>.allocate(capacity: count)
+                defer { values.deallocate() }
+                values.initialize(repeating: 0)
+                fill(values)
+                let out = data.bindMemory(to: UInt16.self, capacity: count)
+                for i in 0..<count { out[i] = Float16(values[i]).bitPattern.littleEndian }
             } else {
-                withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes += $0 }
+                let values = UnsafeMutableBufferPointer(start: data.bindMemory(to: Float.self, capacity: count), count: count)
+                values.initialize(repeating: 0)
+                fill(values)
+                #if _endian(big)
+                for i in 0..<count { values[i] = Float(bitPattern: values[i].bitPattern.littleEndian) }
+                #endif
             }
+            initialized = preamble.count + dataSize
         }
-        return bytes
     }
 
     /// Reorders Fortran-order data (first axis fastest) into C order (last axis fastest) by

@@ -21,7 +21,29 @@ public struct Marginals: Sendable, Equatable {
 
     /// Q in (L, H, W) order, as `.npy` files and pydensecrf's output hold it.
     public func labelMajor() -> [Float] {
-        UnaryEnergies.transpose(values, rows: pixelCount, columns: labelCount)
+        [Float](unsafeUninitializedCapacity: values.count) { out, count in
+            writeLabelMajor(into: out)
+            count = values.count
+        }
+    }
+
+    /// Writes Q in (L, H, W) order into `out` (room for every value): straight into a file's
+    /// bytes (`NPYFile.encode(shape:storedType:fill:)`) without a transposed copy in between.
+    /// Blocks of pixels keep the reads and the L write streams in cache.
+    public func writeLabelMajor(into out: UnsafeMutableBufferPointer<Float>) {
+        precondition(out.count >= values.count)
+        let l = labelCount, n = pixelCount
+        values.withUnsafeBufferPointer { q in
+            var start = 0
+            while start < n {
+                let end = min(n, start + 1024)
+                for k in 0..<l {
+                    let plane = out.baseAddress! + k * n
+                    for i in start..<end { plane[i] = q[i * l + k] }
+                }
+                start = end
+            }
+        }
     }
 
     /// Q of one pixel.
