@@ -41,9 +41,16 @@ public final class MeanFieldInference {
     private var changedLast = 0
     private let workspace = LatticeWorkspace()
 
-    public init(model: DenseCRF, tracksEnergy: Bool = true) {
+    /// The first step's kernel responses, shared with the owner's earlier and later runs.
+    private let firstResponses: FirstResponses?
+
+    /// - Parameter firstResponses: Q_0 and K_m(Q_0) of earlier runs on the same unaries, reused
+    ///   for the start and the first step where the kernels are the same, and filled with this
+    ///   model's (see `FirstResponses`). The viewer's runner keeps one.
+    public init(model: DenseCRF, tracksEnergy: Bool = true, firstResponses: FirstResponses? = nil) {
         self.model = model
         self.tracksEnergy = tracksEnergy
+        self.firstResponses = firstResponses
         n = model.pixelCount
         l = model.labelCount
         let size = n * l
@@ -53,7 +60,11 @@ public final class MeanFieldInference {
 
         // Q0 = softmax(−U): the network's own prediction.
         labels.withUnsafeMutableBufferPointer { lb in
-            _ = MeanFieldStep.update(model, pairwise: nil, into: q, labels: lb.baseAddress!)
+            if let firstResponses {
+                firstResponses.start(model, q: q, labels: lb.baseAddress!)
+            } else {
+                MeanFieldStep.update(model, pairwise: nil, into: q, labels: lb.baseAddress!)
+            }
         }
         if tracksEnergy {
             computePairwise()
@@ -131,7 +142,11 @@ public final class MeanFieldInference {
 
     /// The messages of the current Q for the next step, which also give its free energy.
     private func computePairwise() {
-        MeanFieldStep.messages(model, step: iteration + 1, of: q, into: pairwise, scratch: { self.filtered }, workspace: workspace)
+        if iteration == 0, let firstResponses {
+            firstResponses.messages(of: model, q0: q, into: pairwise, workspace: workspace)
+        } else {
+            MeanFieldStep.messages(model, step: iteration + 1, of: q, into: pairwise, scratch: { self.filtered }, workspace: workspace)
+        }
         messagesStep = iteration + 1
     }
 

@@ -17,10 +17,13 @@ public enum MeanFieldStep {
     /// With `kept` (one buffer per term) every K_m(q) is stored there, as the gradient of μ
     /// needs; without it a Potts term is filtered, scaled and accumulated in one pass and the
     /// others go through `scratch`, asked for only then (a Potts-only model never needs that
-    /// buffer). All buffers hold N×L floats, pixel-major.
+    /// buffer). With `keptHoldsResponses` the kept buffers already hold K_m(q)
+    /// (`FirstResponses`) and are only weighted and summed. All buffers hold N×L floats,
+    /// pixel-major.
     public static func messages(
         _ model: DenseCRF, step: Int, of q: UnsafePointer<Float>, into pairwise: UnsafeMutablePointer<Float>,
-        scratch: () -> UnsafeMutablePointer<Float>, kept: [UnsafeMutablePointer<Float>]? = nil, workspace: LatticeWorkspace
+        scratch: (() -> UnsafeMutablePointer<Float>)? = nil, kept: [UnsafeMutablePointer<Float>]? = nil,
+        keptHoldsResponses: Bool = false, workspace: LatticeWorkspace
     ) {
         let n = model.pixelCount, l = model.labelCount
         let pw = SharedPointer(pairwise)
@@ -32,8 +35,10 @@ public enum MeanFieldStep {
                 term.kernel.apply(q, into: pairwise, channels: l, gain: w, accumulate: written, workspace: workspace)
             } else {
                 if !written { parallelChunks(n * l, grain: 65536) { range in for i in range { pw[i] = 0 } } }
-                let filtered = kept?[m] ?? scratch()
-                term.kernel.apply(q, into: filtered, channels: l, workspace: workspace)
+                guard let filtered = kept?[m] ?? scratch?() else {
+                    preconditionFailure("a non-Potts term needs a kept or a scratch buffer")
+                }
+                if !keptHoldsResponses { term.kernel.apply(q, into: filtered, channels: l, workspace: workspace) }
                 let src = SharedConstPointer(UnsafePointer(filtered))
                 parallelChunks(n, grain: 2048) { range in
                     for i in range {

@@ -42,8 +42,7 @@ public final class MeanFieldTrace {
         defer { pairwise.deallocate() }
         MeanFieldStep.update(model, pairwise: nil, into: q[0])
         for t in stride(from: 1, through: steps, by: 1) {
-            MeanFieldStep.messages(model, step: t, of: q[t - 1], into: pairwise, scratch: { pairwise },
-                                   kept: messages[t - 1], workspace: workspace)
+            MeanFieldStep.messages(model, step: t, of: q[t - 1], into: pairwise, kept: messages[t - 1], workspace: workspace)
             MeanFieldStep.update(model, pairwise: pairwise, into: q[t])
         }
     }

@@ -52,8 +52,9 @@ import Testing
                 q.withUnsafeBufferPointer { qq in
                     a.withUnsafeMutableBufferPointer { aa in
                         scratch.withUnsafeMutableBufferPointer { ss in
+                            let buffer = ss.baseAddress!
                             MeanFieldStep.messages(model, step: t, of: qq.baseAddress!, into: aa.baseAddress!,
-                                                   scratch: { ss.baseAddress! }, workspace: workspace)
+                                                   scratch: { buffer }, workspace: workspace)
                         }
                     }
                 }

@@ -71,6 +71,9 @@ public final class InferenceRunner: @unchecked Sendable {
     /// The last model built, whose lattices a new job on the same image reuses where only
     /// weights changed (compatibilities, iterations, unary settings): see `KernelGeometry`.
     private var modelCache: (image: RGBImage, model: DenseCRF)?
+    /// The first step's kernel responses of earlier runs on this image: a compatibility edit
+    /// reaches step 1 without filtering (see `FirstResponses`).
+    private var firstResponses = FirstResponses()
 
     /// `wake` is called (from the worker) whenever an event is posted, so a UI blocked waiting
     /// for input can redraw at once.
@@ -107,6 +110,7 @@ public final class InferenceRunner: @unchecked Sendable {
         do {
             let unary = try unaries(for: job)
             let previous = modelCache.flatMap { $0.image == job.image ? $0.model : nil }
+            if previous == nil { firstResponses = FirstResponses() }
             // A newer job cancels this one's lattice build too, not only its steps.
             let model = try DenseCRF(image: job.image, unary: unary, parameters: job.parameters, reusing: previous,
                                      cancelled: { [inbox] in !inbox.isCurrent(g) })
@@ -117,7 +121,7 @@ public final class InferenceRunner: @unchecked Sendable {
             // Frames first: the picture of each step is posted as soon as its Q exists; its
             // free energy comes with the messages the next step computes anyway, and the MAP
             // energies (one extra filter per kernel and step) only after the last frame.
-            let inference = MeanFieldInference(model: model, tracksEnergy: false)
+            let inference = MeanFieldInference(model: model, tracksEnergy: false, firstResponses: firstResponses)
             let size = Size(width: job.image.width, height: job.image.height)
             let unaryAtGrid = job.keepsEnergies
                 ? StepFrame.atGrid(model.unary.values, labels: model.labelCount, size: size, grid: job.frameGrid ?? size) : nil

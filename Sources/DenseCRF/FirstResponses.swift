@@ -1,0 +1,70 @@
+/// Q_0 and K_m(Q_0) for the kernels of a model: the start of mean-field inference and the
+/// messages of its first step before their weights are applied. Q_0 = softmax(−U) depends on
+/// the unaries alone and each response on its kernel's geometry alone, so a model that differs
+/// from the previous one only in its compatibilities (the viewer's weight edits) starts without
+/// a softmax and takes its first step without filtering, and one whose width changed filters
+/// only the kernel that was rebuilt.
+///
+/// Costs N×L floats for Q_0 and per kernel. One owner at a time: `MeanFieldInference` reads
+/// and fills it on the thread that steps it (the viewer's runner runs one job at a time).
+public final class FirstResponses: @unchecked Sendable {
+    /// The unaries the responses were computed from, Q_0 (their softmax) and its argmax.
+    private var unary: [Float] = []
+    private var q0: [Float] = []
+    private var labels0: [Int32] = []
+    /// Per kernel (by identity; the kernel is held so its identity cannot be reused).
+    private var responses: [ObjectIdentifier: (kernel: DenseKernel, values: UnsafeMutableBufferPointer<Float>)] = [:]
+
+    public init() {}
+
+    /// How many kernels' responses are kept.
+    var kernelCount: Int { responses.count }
+
+    deinit { for entry in responses.values { entry.values.deallocate() } }
+
+    /// pairwise = Σ_m μ_m^1 · K_m(q0), q0 being `model`'s Q_0: responses already known for
+    /// these unaries are reused, the others filtered and kept. Responses of kernels the model
+    /// no longer has are dropped.
+    func messages(of model: DenseCRF, q0: UnsafePointer<Float>, into pairwise: UnsafeMutablePointer<Float>,
+                  workspace: LatticeWorkspace) {
+        let size = model.pixelCount * model.labelCount
+        forget(unlessFor: model)
+        let current = Set(model.terms.map { ObjectIdentifier($0.kernel) })
+        for (key, entry) in responses where !current.contains(key) {
+            entry.values.deallocate()
+            responses[key] = nil
+        }
+        for term in model.terms where responses[ObjectIdentifier(term.kernel)] == nil {
+            let values = UnsafeMutableBufferPointer<Float>.allocate(capacity: size)
+            term.kernel.apply(q0, into: values.baseAddress!, channels: model.labelCount, workspace: workspace)
+            responses[ObjectIdentifier(term.kernel)] = (term.kernel, values)
+        }
+        let kept = model.terms.map { responses[ObjectIdentifier($0.kernel)]!.values.baseAddress! }
+        MeanFieldStep.messages(model, step: 1, of: q0, into: pairwise, kept: kept, keptHoldsResponses: true, workspace: workspace)
+    }
+
+    /// Writes `model`'s Q_0 and its argmax into `q` and `labels`: copied when known for these
+    /// unaries, else computed (`MeanFieldStep.update`) and kept.
+    func start(_ model: DenseCRF, q: UnsafeMutablePointer<Float>, labels: UnsafeMutablePointer<Int32>) {
+        forget(unlessFor: model)
+        let size = model.pixelCount * model.labelCount
+        if q0.count == size {
+            q.update(from: q0, count: size)
+            labels.update(from: labels0, count: model.pixelCount)
+        } else {
+            MeanFieldStep.update(model, pairwise: nil, into: q, labels: labels)
+            q0 = Array(UnsafeBufferPointer(start: q, count: size))
+            labels0 = Array(UnsafeBufferPointer(start: labels, count: model.pixelCount))
+        }
+    }
+
+    /// Drops everything computed from other unaries than `model`'s.
+    private func forget(unlessFor model: DenseCRF) {
+        guard unary != model.unary.values else { return }
+        for entry in responses.values { entry.values.deallocate() }
+        responses = [:]
+        q0 = []
+        labels0 = []
+        unary = model.unary.values
+    }
+}

@@ -1,0 +1,64 @@
+@testable import DenseCRF
+import Testing
+
+/// The first step's kernel responses K_m(Q_0) carried from run to run (the viewer's weight
+/// edits): a model that shares kernels and unaries with an earlier one steps exactly as if it
+/// had filtered them itself, and responses of other kernels or unaries are never used.
+@Suite struct FirstResponsesTests {
+    static func marginals(_ model: DenseCRF, _ responses: FirstResponses?, steps: Int = 3) -> [Float] {
+        let inference = MeanFieldInference(model: model, tracksEnergy: false, firstResponses: responses)
+        inference.run(steps)
+        return inference.marginals.values
+    }
+
+    /// Q of `model` computed with the responses path but nothing carried over.
+    static func alone(_ model: DenseCRF) -> [Float] { marginals(model, FirstResponses()) }
+
+    @Test func aCompatibilityEditReusesTheResponses() throws {
+        let (image, unary) = try ModelReuseTests.problem()
+        let responses = FirstResponses()
+        let first = try DenseCRF(image: image, unary: unary, parameters: CRFParameters())
+        #expect(Self.marginals(first, responses) == Self.alone(first))
+        #expect(responses.kernelCount == 2)
+
+        var p = CRFParameters()
+        p.gaussian?.compat = .potts(5)
+        p.bilateral?.compat = .matrix([[-3, 1, 0], [1, -2, 0.5], [0, 0.5, -4]])
+        let second = try DenseCRF(image: image, unary: unary, parameters: p, reusing: first)
+        // Q_0 is the kept copy, identical to a softmax of its own.
+        #expect(MeanFieldInference(model: second, firstResponses: responses).marginals == MeanFieldInference(model: second).marginals)
+        let q = Self.marginals(second, responses)
+        #expect(q == Self.alone(second))
+        #expect(responses.kernelCount == 2)
+        // The responses path weights after filtering, the plain one (Potts) while slicing:
+        // the same sums in another order.
+        let plain = Self.marginals(second, nil)
+        #expect(zip(q, plain).allSatisfy { abs($0 - $1) < 1e-5 })
+        #expect(Marginals(values: q, labels: 3, pixels: unary.pixelCount).labels()
+                == Marginals(values: plain, labels: 3, pixels: unary.pixelCount).labels())
+    }
+
+    @Test func aWidthEditFiltersOnlyTheRebuiltKernelAndDropsTheOld() throws {
+        let (image, unary) = try ModelReuseTests.problem()
+        let responses = FirstResponses()
+        let first = try DenseCRF(image: image, unary: unary, parameters: CRFParameters())
+        _ = Self.marginals(first, responses)
+        var p = CRFParameters()
+        p.bilateral?.srgb = 20
+        let second = try DenseCRF(image: image, unary: unary, parameters: p, reusing: first)
+        #expect(Self.marginals(second, responses) == Self.alone(second))
+        #expect(responses.kernelCount == 2)
+    }
+
+    @Test func newUnariesAreNeverAnsweredWithOldResponses() throws {
+        let (image, unary) = try ModelReuseTests.problem()
+        let responses = FirstResponses()
+        let first = try DenseCRF(image: image, unary: unary, parameters: CRFParameters())
+        _ = Self.marginals(first, responses)
+        var p = CRFParameters()
+        p.unaryCalibration = UnaryCalibration(weight: 0.5, bias: [0, 1, -1])
+        let second = try DenseCRF(image: image, unary: unary, parameters: p, reusing: first)
+        #expect(second.terms[0].kernel === first.terms[0].kernel)
+        #expect(Self.marginals(second, responses) == Self.alone(second))
+    }
+}
