@@ -53,6 +53,8 @@ public struct ImageRun {
         var files = OutputFiles()
         let image = problem.image
         let argmax = inference.currentLabels
+        let statistics = inference.statistics
+        inference.releaseStepBuffers()
         if let path = labels {
             try files.stage(path) { try ResultFiles.labels(argmax, count: problem.labelCount, image: image, path: path) }
         }
@@ -60,10 +62,12 @@ public struct ImageRun {
             try files.stage(path) { try ResultFiles.overlay(argmax, image: image, path: path) }
         }
         if let path = probs {
-            try files.stage(path) { ResultFiles.marginals(inference.finish(), image: image, float16: float16) }
+            try files.stage(path) {
+                inference.withMarginals { ResultFiles.marginals($0, labels: problem.labelCount, image: image, float16: float16) }
+            }
         }
         if let path = energyLog {
-            let rows = inference.statistics.map { "\($0.iteration),\($0.kl),\($0.mapEnergy),\($0.changed)" }
+            let rows = statistics.map { "\($0.iteration),\($0.kl),\($0.mapEnergy),\($0.changed)" }
             let text = (["iteration,kl,map_energy,changed"] + rows).joined(separator: "\n") + "\n"
             try files.stage(path) { Array(text.utf8) }
         }

@@ -20,8 +20,14 @@ public enum ResultFiles {
 
     /// The marginals Q as (L, H, W) float32, or float16 (half the size; Q to about 3 digits).
     public static func marginals(_ q: Marginals, image: RGBImage, float16: Bool) -> [UInt8] {
-        NPYFile.encode(shape: [q.labelCount, image.height, image.width], storedType: float16 ? .float16 : .float) {
-            q.writeLabelMajor(into: $0)
+        q.values.withUnsafeBufferPointer { marginals($0, labels: q.labelCount, image: image, float16: float16) }
+    }
+
+    /// The same from pixel-major Q in place (`MeanFieldInference.withMarginals`): the file's
+    /// bytes are the only copy made.
+    public static func marginals(_ q: UnsafeBufferPointer<Float>, labels: Int, image: RGBImage, float16: Bool) -> [UInt8] {
+        NPYFile.encode(shape: [labels, image.height, image.width], storedType: float16 ? .float16 : .float) {
+            Marginals.writeLabelMajor(q, labels: labels, into: $0)
         }
     }
 }

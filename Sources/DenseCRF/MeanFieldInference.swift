@@ -105,11 +105,18 @@ public final class MeanFieldInference {
     /// The current marginals, releasing the step buffers first so that the copy does not add
     /// to the peak memory of a large run; the inference cannot step afterwards.
     public func finish() -> Marginals {
+        releaseStepBuffers()
+        return marginals
+    }
+
+    /// Frees everything but Q (still readable with `withMarginals`), before the outputs of a
+    /// large run are encoded; the inference cannot step afterwards.
+    public func releaseStepBuffers() {
+        guard !finished else { return }
         pairwise.deallocate()
         filteredBuffer?.deallocate()
         filteredBuffer = nil
         finished = true
-        return marginals
     }
 
     /// A copy of the current marginals.
@@ -156,6 +163,7 @@ public final class MeanFieldInference {
     /// messages if needed; they are the ones the next step uses, so calling this between steps
     /// costs nothing extra except after the last step.
     public func freeEnergy() -> Double {
+        precondition(!finished, "freeEnergy() after the step buffers were released")
         if !pairwiseValid { computePairwise() }
         return klOfCurrent()
     }
@@ -163,6 +171,7 @@ public final class MeanFieldInference {
     /// The energy of an arbitrary labelling (e.g. the argmax of an earlier step), with this
     /// model's unaries and kernels; leaves the state of the inference untouched.
     public func mapEnergy(of labelling: [Int32]) -> Double {
+        precondition(!finished, "mapEnergy(of:) after the step buffers were released")
         precondition(labelling.count == n)
         return mapEnergy(labelling)
     }
