@@ -29,6 +29,10 @@ public final class PermutohedralLattice: Sendable {
     /// The slicing constant 1 / (1 + 2^-d) of the reference implementation.
     let alpha: Float
 
+    /// Pixel ranges a one-block splat is split into (see `filter`): fixed, so that results do
+    /// not depend on the number of workers, and enough for the usual core counts.
+    static let pixelParts = 4
+
     /// Largest magnitude a scaled feature may have. Beyond it lattice keys would lose integer
     /// precision in Float (2^24) once elevated; see `init`.
     public static let maximumFeatureMagnitude: Float = 1_048_576
@@ -333,29 +337,48 @@ public final class PermutohedralLattice: Sendable {
 
         // Splatting scatters the pixels in order into their vertices' rows: the input is read
         // as one stream and the lattice's values (a few MB at most) stay in cache, where
-        // gathering each point's pixels read them from all over the image. Workers split the
-        // channels, each scanning every pixel for its 4-lane blocks, so every point still sums
-        // its pixels in ascending order (the reference's order) whatever the worker count.
+        // gathering each point's pixels read them from all over the image. Rows of two or more
+        // 4-lane blocks are split by channel: each worker scans every pixel for its blocks, so
+        // every point sums its pixels in ascending order (the reference's order). A one-block
+        // row (up to 4 channels: few labels, the normalisation filter) is split by pixel into
+        // `pixelParts` ranges instead, each summed into its own values and then added in range
+        // order; the number of ranges is fixed, so the result does not depend on the workers.
         let blocks = width / 4
-        let parts = min(blocks, Parallelism.workerCount)
+        let channelParts = min(blocks, Parallelism.workerCount)
+        let pixelParts = blocks == 1 ? min(Self.pixelParts, n) : 1
+        let rows = (m + 1) * width
+        workspace.reserveParts((pixelParts - 1) * rows)
+        let partials = SharedPointer(workspace.parts)
         vertex.withUnsafeBufferPointer { vx in
         barycentric.withUnsafeBufferPointer { bw in
             let vp = SharedConstPointer(vx.baseAddress!)
             let w = SharedConstPointer(bw.baseAddress!)
             let dst = values
-            parallelChunks((m + 1) * width, grain: 65536) { range in
+            parallelChunks(rows, grain: 65536) { range in
                 for k in range { dst[k] = 0 }
             }
             for k in 0..<width { next[k] = 0 }   // the pad point stays zero in both buffers
-            DispatchQueue.concurrentPerform(iterations: parts) { part in
-                let lo = part * blocks / parts * 4, lanes = (part + 1) * blocks / parts * 4 - lo
-                let input = inp.base + lo, out = dst.base + lo, padded = UnsafePointer(tail.base) + lo
-                for i in 0..<n {
+            DispatchQueue.concurrentPerform(iterations: channelParts * pixelParts) { job in
+                let part = job % channelParts, range = job / channelParts
+                let lo = part * blocks / channelParts * 4, lanes = (part + 1) * blocks / channelParts * 4 - lo
+                let input = inp.base + lo, padded = UnsafePointer(tail.base) + lo
+                let out = (range == 0 ? dst.base : partials.base + (range &- 1) &* rows) + lo
+                if range > 0 { out.update(repeating: 0, count: rows) }   // lo = 0: one channel part
+                for i in (range * n / pixelParts)..<((range + 1) * n / pixelParts) {
                     let source = i >= tailStart ? padded + (i &- tailStart) &* v : input + i &* v
                     let scale = pre?[i] ?? 1
                     let base = i &* stride
                     for r in 0..<stride {
                         VectorKernels.axpyPadded(out + Int(vp[base &+ r]) &* width, source, w[base &+ r] * scale, width: lanes)
+                    }
+                }
+            }
+            if pixelParts > 1 {
+                parallelChunks(rows, grain: 65536) { range in
+                    for k in range {
+                        var sum = dst[k]
+                        for part in 1..<pixelParts { sum += partials[(part &- 1) &* rows &+ k] }
+                        dst[k] = sum
                     }
                 }
             }
@@ -413,28 +436,42 @@ public final class PermutohedralLattice: Sendable {
 }
 
 /// Scratch memory for `PermutohedralLattice.filter`: two (M+1)×width value buffers (rows
-/// padded to whole vectors, see `VectorKernels.paddedWidth`) and a zero-padded copy of the last pixels' rows.
+/// padded to whole vectors, see `VectorKernels.paddedWidth`), a zero-padded copy of the last
+/// pixels' rows, and the partial sums of a splat split by pixel ranges.
 ///
 /// Kept by the caller and reused across mean-field steps so a step allocates nothing.
 public final class LatticeWorkspace {
     private(set) var first: UnsafeMutablePointer<Float>
     private(set) var second: UnsafeMutablePointer<Float>
     private(set) var tail: UnsafeMutablePointer<Float>
+    /// The partial sums of a splat split by pixel ranges, after the first range's.
+    private(set) var parts: UnsafeMutablePointer<Float>
     private var capacity = 0
     private var tailCapacity = 0
+    private var partsCapacity = 0
 
     public init() {
         first = .allocate(capacity: 1)
         second = .allocate(capacity: 1)
         tail = .allocate(capacity: 1)
+        parts = .allocate(capacity: 1)
         capacity = 1
         tailCapacity = 1
+        partsCapacity = 1
     }
 
     deinit {
         first.deallocate()
         second.deallocate()
         tail.deallocate()
+        parts.deallocate()
+    }
+
+    func reserveParts(_ count: Int) {
+        guard count > partsCapacity else { return }
+        parts.deallocate()
+        parts = .allocate(capacity: count)
+        partsCapacity = count
     }
 
     func reserveTail(_ count: Int) {
