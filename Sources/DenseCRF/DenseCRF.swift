@@ -1,5 +1,3 @@
-import Dispatch
-
 /// A fully connected CRF over the pixels of one image (Krähenbühl & Koltun 2011):
 /// E(x) = Σ_i U(x_i) + Σ_{i<j} Σ_m μ_m(x_i, x_j) k_m(f_i, f_j).
 ///
@@ -47,31 +45,18 @@ public final class DenseCRF: Sendable {
         let reused: [DenseKernel?] = kernels.map { k in
             sameImage ? previous!.terms.first { $0.geometry == k.geometry }?.kernel : nil
         }
-        // Missing kernels are built concurrently: the sequential hashing of one lattice
-        // overlaps with the other's work.
-        let built = Self.buildAll(kernels.indices.filter { reused[$0] == nil }.map { i in
-            let geometry = kernels[i].geometry
-            return { @Sendable in (i, geometry.build(image: image, cancelled: cancelled)) }
-        })
-        let finished = built.compactMapValues { $0 }
-        guard finished.count == built.count else { throw CRFError.cancelled }
+        // Missing kernels are built one after the other, each with every worker: built side by
+        // side, each lattice's parallel loops ran on one thread, and its hashing partitions
+        // (one per worker) scanned every pixel in turn, so a second core gained nothing.
+        var finished: [Int: DenseKernel] = [:]
+        for i in kernels.indices where reused[i] == nil {
+            guard let kernel = kernels[i].geometry.build(image: image, cancelled: cancelled) else { throw CRFError.cancelled }
+            finished[i] = kernel
+        }
         terms = kernels.enumerated().map { i, k in
             PairwiseTerm(name: k.name, geometry: k.geometry, kernel: reused[i] ?? finished[i]!,
                          compatibility: k.compat, steps: k.steps, labels: labels)
         }
-    }
-
-    private static func buildAll(_ builders: [@Sendable () -> (Int, DenseKernel?)]) -> [Int: DenseKernel?] {
-        final class Slots: @unchecked Sendable { var kernels: [Int: DenseKernel?] = [:] }
-        let slots = Slots()
-        let lock = DispatchSemaphore(value: 1)
-        DispatchQueue.concurrentPerform(iterations: builders.count) { i in
-            let (index, kernel) = builders[i]()
-            lock.wait()
-            slots.kernels[index] = kernel
-            lock.signal()
-        }
-        return slots.kernels
     }
 
     /// Bytes that building and running a model of this size may need, for refusing inputs that
