@@ -27,7 +27,7 @@ public enum ResultFiles {
     /// bytes are the only copy made.
     public static func marginals(_ q: UnsafeBufferPointer<Float>, labels: Int, image: RGBImage, float16: Bool) -> [UInt8] {
         NPYFile.encode(shape: [labels, image.height, image.width], storedType: float16 ? .float16 : .float) {
-            Marginals.writeLabelMajor(q, labels: labels, into: $0)
+            MatrixTranspose.write(q, rows: q.count / labels, columns: labels, into: $0)
         }
     }
 }

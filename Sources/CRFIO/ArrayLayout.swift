@@ -1,3 +1,5 @@
+import DenseCRF
+
 /// Where the label axis of a per-pixel array is: (L, H, W) as network outputs and pydensecrf
 /// use, or (H, W, L) as image libraries do.
 public enum ArrayLayout: String, Sendable, CaseIterable {
@@ -26,14 +28,8 @@ public enum ArrayLayout: String, Sendable, CaseIterable {
             return LabelMaps(labels: s[0], width: s[2], height: s[1], values: array.values)
         case .hwc:
             let (h, w, l) = (s[0], s[1], s[2])
-            let n = w * h
-            var out = [Float](repeating: 0, count: array.values.count)
-            array.values.withUnsafeBufferPointer { v in
-                for i in 0..<n {
-                    for k in 0..<l { out[k * n + i] = v[i * l + k] }
-                }
-            }
-            return LabelMaps(labels: l, width: w, height: h, values: out)
+            return LabelMaps(labels: l, width: w, height: h,
+                             values: MatrixTranspose.transposed(array.values, rows: w * h, columns: l))
         }
     }
 

@@ -21,32 +21,7 @@ public struct Marginals: Sendable, Equatable {
 
     /// Q in (L, H, W) order, as `.npy` files and pydensecrf's output hold it.
     public func labelMajor() -> [Float] {
-        [Float](unsafeUninitializedCapacity: values.count) { out, count in
-            writeLabelMajor(into: out)
-            count = values.count
-        }
-    }
-
-    /// Writes Q in (L, H, W) order into `out` (room for every value): straight into a file's
-    /// bytes (`NPYFile.encode(shape:storedType:fill:)`) without a transposed copy in between.
-    public func writeLabelMajor(into out: UnsafeMutableBufferPointer<Float>) {
-        values.withUnsafeBufferPointer { Self.writeLabelMajor($0, labels: labelCount, into: out) }
-    }
-
-    /// Pixel-major `q` (rows of `l`) in (L, H, W) order into `out`. Blocks of pixels keep the
-    /// reads and the L write streams in cache.
-    public static func writeLabelMajor(_ q: UnsafeBufferPointer<Float>, labels l: Int, into out: UnsafeMutableBufferPointer<Float>) {
-        precondition(out.count >= q.count && q.count % l == 0)
-        let n = q.count / l
-        var start = 0
-        while start < n {
-            let end = min(n, start + 1024)
-            for k in 0..<l {
-                let plane = out.baseAddress! + k * n
-                for i in start..<end { plane[i] = q[i * l + k] }
-            }
-            start = end
-        }
+        MatrixTranspose.transposed(values, rows: pixelCount, columns: labelCount)
     }
 
     /// Q of one pixel.

@@ -26,7 +26,7 @@ public struct UnaryEnergies: Sendable, Equatable {
         guard labelMajor.count == labels * pixels else {
             throw CRFError("expected \(labels * pixels) unary values, got \(labelMajor.count)")
         }
-        try self.init(pixelMajor: Self.transpose(labelMajor, rows: labels, columns: pixels), labels: labels, pixels: pixels)
+        try self.init(pixelMajor: MatrixTranspose.transposed(labelMajor, rows: labels, columns: pixels), labels: labels, pixels: pixels)
     }
 
     /// U = −log(clamp(p', clip, 1)) with p' = scale·p + (1 − scale)/L, as pydensecrf's
@@ -83,14 +83,5 @@ public struct UnaryEnergies: Sendable, Equatable {
             for k in 1..<l where values[i * l + k] < values[i * l + best] { best = k }
             return Int32(best)
         }
-    }
-
-    /// Rows ↔ columns of a row-major matrix.
-    static func transpose(_ a: [Float], rows: Int, columns: Int) -> [Float] {
-        var out = [Float](repeating: 0, count: a.count)
-        for r in 0..<rows {
-            for c in 0..<columns { out[c * rows + r] = a[r * columns + c] }
-        }
-        return out
     }
 }

@@ -4,7 +4,7 @@ import DenseCRF
 import Testing
 
 /// The marginals file is (L, H, W) whatever order Q is held in; it is filled straight from the
-/// pixel-major Q (`Marginals.writeLabelMajor`), in blocks of pixels, without a transposed copy.
+/// pixel-major Q (`MatrixTranspose.write`), in blocks of pixels, without a transposed copy.
 @Suite struct ResultFilesTests {
     @Test(arguments: [false, true])
     func marginalsAreLabelMajor(float16: Bool) throws {

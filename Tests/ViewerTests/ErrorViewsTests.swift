@@ -166,15 +166,20 @@ import Testing
 
     let t0 = ViewerFixture.start
 
-    /// `v` reaches the loss view, whose title has the step and the mean loss of that step's
-    /// frame against the truth, computed here from the frame's Q.
-    @Test func vReachesTheLossViewWithItsMeanInTheTitle() throws {
+    /// The fixture's session, its run computed, showing step 2, and its screen.
+    func sessionAtStepTwo() throws -> (ViewerSession, ViewerScreen) {
         let (s, scheduler) = try ViewerFixture.session()
         scheduler.runNext()
         s.tick(now: t0)
-        let screen = ViewerScreen(session: s)
         s.handle(ViewerFixture.key("n"), now: t0)
         s.handle(ViewerFixture.key("n"), now: t0)
+        return (s, ViewerScreen(session: s))
+    }
+
+    /// `v` reaches the loss view, whose title has the step and the mean loss of that step's
+    /// frame against the truth, computed here from the frame's Q.
+    @Test func vReachesTheLossViewWithItsMeanInTheTitle() throws {
+        let (s, screen) = try sessionAtStepTwo()
         var presses = 0
         while !screen.render(size: Size(width: 90, height: 24)).snapshotText().split(separator: "\n")[1].hasPrefix(" loss") {
             s.handle(ViewerFixture.key("v"), now: t0)
@@ -193,12 +198,7 @@ import Testing
     /// With a truth map the inspector lists U, A and U + A of the cursor pixel at the shown
     /// step, with the truth class marked.
     @Test func inspectorShowsTheEnergyColumns() throws {
-        let (s, scheduler) = try ViewerFixture.session()
-        scheduler.runNext()
-        s.tick(now: t0)
-        let screen = ViewerScreen(session: s)
-        s.handle(ViewerFixture.key("n"), now: t0)
-        s.handle(ViewerFixture.key("n"), now: t0)
+        let (s, screen) = try sessionAtStepTwo()
         let lines = screen.render(size: Size(width: 90, height: 24)).snapshotText().split(separator: "\n").map(String.init)
         let header = try #require(lines.first { $0.hasPrefix(" step") })
         #expect(header.hasPrefix(" step 2  Q           U     A   U+A"))
