@@ -343,7 +343,7 @@ public final class PermutohedralLattice: Sendable {
         // row (up to 4 channels: few labels, the normalisation filter) is split by pixel into
         // `pixelParts` ranges instead, each summed into its own values and then added in range
         // order; the number of ranges is fixed, so the result does not depend on the workers.
-        let blocks = width / 4
+        let blocks = (width + 3) / 4
         let channelParts = min(blocks, Parallelism.workerCount)
         let pixelParts = blocks == 1 ? min(Self.pixelParts, n) : 1
         let rows = (m + 1) * width
@@ -360,7 +360,7 @@ public final class PermutohedralLattice: Sendable {
             for k in 0..<width { next[k] = 0 }   // the pad point stays zero in both buffers
             DispatchQueue.concurrentPerform(iterations: channelParts * pixelParts) { job in
                 let part = job % channelParts, range = job / channelParts
-                let lo = part * blocks / channelParts * 4, lanes = (part + 1) * blocks / channelParts * 4 - lo
+                let lo = part * blocks / channelParts * 4, lanes = min(width, (part + 1) * blocks / channelParts * 4) - lo
                 let input = inp.base + lo, padded = UnsafePointer(tail.base) + lo
                 let out = (range == 0 ? dst.base : partials.base + (range &- 1) &* rows) + lo
                 if range > 0 { out.update(repeating: 0, count: rows) }   // lo = 0: one channel part

@@ -47,18 +47,31 @@ enum VectorKernels {
         }
     }
 
-    /// The width of a lattice value row for `channels` values: rounded up to whole 4-float
-    /// vectors, so that splatting, blurring and slicing run without the tails of `axpy` (21 labels
-    /// took 2 vector passes, a 4-wide one and a scalar one per row; now 24 wide, 3 passes).
-    /// The padding lanes hold values that are never read back (see `axpyPadded`).
+    /// The width of a lattice value row for `channels` values: one or two channels are stored
+    /// as they are, more are rounded up to whole 4-float vectors, so that splatting, blurring and
+    /// slicing run without the tails of `axpy` (21 labels took 2 vector passes, a 4-wide one
+    /// and a scalar one per row; now 24 wide, 3 passes). Narrow rows are not padded because
+    /// their filter is bound by memory latency, not arithmetic: padding the normalisation
+    /// filter's one channel to 4 made its lattice four times the size and pushed it out of
+    /// cache. The padding lanes hold values that are never read back (see `axpyPadded`).
     @inline(__always)
-    static func paddedWidth(_ channels: Int) -> Int { (channels + 3) & ~3 }
+    static func paddedWidth(_ channels: Int) -> Int { channels <= 2 ? channels : (channels + 3) & ~3 }
 
-    /// dst[k] += w · src[k] for k < width, a multiple of 4. `src` may be an unpadded row
+    /// dst[k] += w · src[k] for k < width, a `paddedWidth`. `src` may be an unpadded row
     /// that is followed by more data (the next pixel's): the lanes past its own values land
     /// in `dst`'s padding, which nothing reads back, and add nothing to the real lanes.
     @inline(__always)
     static func axpyPadded(_ dst: UnsafeMutablePointer<Float>, _ src: UnsafePointer<Float>, _ w: Float, width: Int) {
+        if width == 2 {
+            let d = UnsafeRawPointer(dst).loadUnaligned(as: SIMD2<Float>.self)
+            let s = UnsafeRawPointer(src).loadUnaligned(as: SIMD2<Float>.self)
+            UnsafeMutableRawPointer(dst).storeBytes(of: d + SIMD2(repeating: w) * s, as: SIMD2<Float>.self)
+            return
+        }
+        if width == 1 {
+            dst[0] += w * src[0]
+            return
+        }
         var k = 0
         let wv = SIMD8<Float>(repeating: w)
         while k &+ 8 <= width {
@@ -74,9 +87,18 @@ enum VectorKernels {
         }
     }
 
-    /// dst[k] = w · src[k] for k < width, a multiple of 4; `src` as in `axpyPadded`.
+    /// dst[k] = w · src[k] for k < width, a `paddedWidth`; `src` as in `axpyPadded`.
     @inline(__always)
     static func scalePadded(_ dst: UnsafeMutablePointer<Float>, _ src: UnsafePointer<Float>, _ w: Float, width: Int) {
+        if width == 2 {
+            let s = UnsafeRawPointer(src).loadUnaligned(as: SIMD2<Float>.self)
+            UnsafeMutableRawPointer(dst).storeBytes(of: SIMD2(repeating: w) * s, as: SIMD2<Float>.self)
+            return
+        }
+        if width == 1 {
+            dst[0] = w * src[0]
+            return
+        }
         var k = 0
         let wv = SIMD8<Float>(repeating: w)
         while k &+ 8 <= width {
@@ -90,11 +112,22 @@ enum VectorKernels {
         }
     }
 
-    /// dst[k] = old[k] + ½(a[k] + b[k]) for k < width, a multiple of 4: one blur tap
+    /// dst[k] = old[k] + ½(a[k] + b[k]) for k < width, a `paddedWidth`: one blur tap
     /// [½, 1, ½] along a lattice axis.
     @inline(__always)
     static func blur(_ dst: UnsafeMutablePointer<Float>, _ old: UnsafePointer<Float>,
                      _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, width: Int) {
+        if width == 2 {
+            let o = UnsafeRawPointer(old).loadUnaligned(as: SIMD2<Float>.self)
+            let x = UnsafeRawPointer(a).loadUnaligned(as: SIMD2<Float>.self)
+            let y = UnsafeRawPointer(b).loadUnaligned(as: SIMD2<Float>.self)
+            UnsafeMutableRawPointer(dst).storeBytes(of: o + SIMD2(repeating: 0.5) * (x + y), as: SIMD2<Float>.self)
+            return
+        }
+        if width == 1 {
+            dst[0] = old[0] + 0.5 * (a[0] + b[0])
+            return
+        }
         var k = 0
         let half = SIMD8<Float>(repeating: 0.5)
         while k &+ 8 <= width {
