@@ -1,5 +1,5 @@
-/// Open-addressing hash table from lattice keys to dense point indices, for the keys of one
-/// hash partition of a lattice (see `PermutohedralLattice.init`).
+/// Open-addressing hash table from lattice keys to dense point indices, numbered in the order
+/// the keys are first inserted (see `PermutohedralLattice.init`).
 ///
 /// A lattice point of the d-dimensional permutohedral lattice lives on the plane Σy = 0 in
 /// d+1 coordinates, so its first d coordinates identify it. Keys are stored contiguously
@@ -34,8 +34,7 @@ final class LatticeHashTable: @unchecked Sendable {
         keys.deallocate()
     }
 
-    /// FNV-1a over the d coordinates with a final mix; the low bits pick a slot, the high
-    /// bits a partition (`partition(of:count:)`), so the two choices are independent.
+    /// FNV-1a over the d coordinates with a final mix; the low bits pick a slot.
     @inline(__always)
     static func hash(_ key: UnsafePointer<Int32>, _ d: Int) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -44,10 +43,6 @@ final class LatticeHashTable: @unchecked Sendable {
         }
         return h ^ (h >> 29)
     }
-
-    /// The partition, below `count`, that owns a key with this hash.
-    @inline(__always)
-    static func partition(of hash: UInt64, count: Int) -> Int { Int((hash >> 40) % UInt64(count)) }
 
     /// The index of `key` (whose hash is `hash`), inserting it when absent.
     func insert(_ key: UnsafePointer<Int32>, hash: UInt64) -> Int32 {

@@ -50,8 +50,10 @@ public final class PermutohedralLattice: Sendable {
     /// Builds the lattice unless `cancelled` says otherwise: it is asked every 1024 pixels or
     /// points in each loop of the build, which gives up (nil) soon after it first answers true.
     /// It must keep answering true from then on. The viewer cancels a run whose parameters
-    /// changed while its lattices were being built.
-    init?(features: [Float], dimension d: Int, cancelled: (@Sendable () -> Bool)?) {
+    /// changed while its lattices were being built. `chunks` forces the number of pixel ranges
+    /// numbered side by side (by default one per worker, of at least 16 384 pixels each), so
+    /// that tests can check that it changes nothing.
+    init?(features: [Float], dimension d: Int, cancelled: (@Sendable () -> Bool)?, chunks: Int? = nil) {
         precondition(d >= 1, "feature dimension must be at least 1")
         precondition(features.count % d == 0 && !features.isEmpty, "features must be N rows of d values")
         let n = features.count / d
@@ -76,28 +78,6 @@ public final class PermutohedralLattice: Sendable {
             scale[i] = Float(1.0 / Double((i + 2) * (i + 1)).squareRoot() * Double(invStdDev)) * dimScale[i]
         }
 
-        // Per pixel: the remainder-0 point and ranks of the enclosing simplex, and its weights.
-        var rem0 = [Int32](repeating: 0, count: n * stride)
-        var rank = [Int32](repeating: 0, count: n * stride)
-        var bary = [Float](repeating: 0, count: n * stride)
-        features.withUnsafeBufferPointer { fp in
-        scale.withUnsafeBufferPointer { sp in
-            let f = SharedConstPointer(fp.baseAddress!), sc = SharedConstPointer(sp.baseAddress!)
-            rem0.withUnsafeMutableBufferPointer { r0 in
-                rank.withUnsafeMutableBufferPointer { rk in
-                    bary.withUnsafeMutableBufferPointer { bw in
-                        let r0p = SharedPointer(r0.baseAddress!)
-                        let rkp = SharedPointer(rk.baseAddress!)
-                        let bwp = SharedPointer(bw.baseAddress!)
-                        parallelChunks(n, grain: 2048) { range in
-                            Self.locateSimplices(range, f, d, sc, r0p, rkp, bwp, cancelled: cancelled)
-                        }
-                    }
-                }
-            }
-        }}
-        if cancelled?() == true { return nil }
-
         // The canonical simplex: vertex `r` of the simplex with ranks `rank` is
         // rem0 + canonical[r][rank], canonical[r][j] = r for j ≤ d - r, else r - (d + 1).
         var canonical = [Int32](repeating: 0, count: stride * stride)
@@ -105,101 +85,79 @@ public final class PermutohedralLattice: Sendable {
             for j in 0...d { canonical[r * stride + j] = j <= d - r ? Int32(r) : Int32(r - stride) }
         }
 
-        // Hash the vertices into partitions of the key space, one table each, filled in
-        // parallel: each table scans every vertex in pixel order and keeps those whose hash
-        // falls in its partition, so the tables are independent and the result does not
-        // depend on thread timing. Point p of partition t gets the index offset[t] + p.
-        // Numbering does not change the filter: splatting sums each point's pixels in pixel
-        // order, blurring finds neighbours by key, slicing reads each pixel's vertices in
-        // simplex order, whatever the point indices are.
+        // Each pixel's simplex is located and its vertices numbered in one pass, in `chunks`
+        // contiguous pixel ranges side by side, each numbering the points it meets in its own
+        // hash table, in the order it first meets them. The tables are then merged in range
+        // order into the first, so a point's index is the place of its first pixel in the whole
+        // image, whatever the number of chunks: neighbouring pixels' points sit together in the
+        // filter's value rows, and nothing depends on the workers. (The filter itself does not
+        // depend on numbering: splatting sums each point's pixels in pixel order, blurring finds
+        // neighbours by key, slicing reads each pixel's vertices in simplex order.) A chunk
+        // hashes only its own pixels' vertices, so the build scales with the cores; merging
+        // costs one lookup per point a later chunk met, a few per cent of the pixels' lookups.
         let entries = n * stride
-        let partitions = min(64, Parallelism.workerCount)
-        var owner = [UInt8](repeating: 0, count: entries)
+        let chunks = max(1, min(n, chunks ?? min(Parallelism.workerCount, n / 16384)))
         var vertex = [Int32](repeating: 0, count: entries)
-        let tables = (0..<partitions).map { _ in
-            LatticeHashTable(dimension: d, expectedPoints: min(entries, max(64, n / 4)) / partitions)
+        var bary = [Float](repeating: 0, count: entries)
+        var tables = (0..<chunks).map { c in
+            // About one point per 8 pixels on textured photographs; tables grow past that.
+            LatticeHashTable(dimension: d, expectedPoints: max(64, ((c + 1) * n / chunks - c * n / chunks) / 8))
         }
-        rem0.withUnsafeBufferPointer { r0 in
-        rank.withUnsafeBufferPointer { rk in
+        features.withUnsafeBufferPointer { fp in
+        scale.withUnsafeBufferPointer { sp in
         canonical.withUnsafeBufferPointer { cn in
-        owner.withUnsafeMutableBufferPointer { ow in
         vertex.withUnsafeMutableBufferPointer { vx in
-            let keys = LatticeVertexKeys(rem0: SharedConstPointer(r0.baseAddress!), rank: SharedConstPointer(rk.baseAddress!),
-                                  canonical: SharedConstPointer(cn.baseAddress!), dimension: d)
-            let own = SharedPointer(ow.baseAddress!)
-            let local = SharedPointer(vx.baseAddress!)
-            if partitions > 1 {
-                parallelChunks(n, grain: 4096) { range in
-                    keys.withKeyBuffer { key in
-                        for i in range {
-                            if i & 1023 == 0, cancelled?() == true { return }
-                            if i > range.lowerBound, keys.sameSimplex(i, i &- 1) {
-                                for r in 0...d { own[i &* stride &+ r] = own[(i &- 1) &* stride &+ r] }
-                                continue
-                            }
-                            for r in 0...d {
-                                keys.key(pixel: i, vertex: r, into: key)
-                                own[i &* stride &+ r] = UInt8(LatticeHashTable.partition(of: LatticeHashTable.hash(key, d), count: partitions))
-                            }
-                        }
-                    }
-                }
-            }
-            DispatchQueue.concurrentPerform(iterations: partitions) { t in
-                let table = tables[t]
-                keys.withKeyBuffer { key in
-                    for i in 0..<n {
-                        if i & 1023 == 0, cancelled?() == true { return }
-                        // A pixel in its predecessor's simplex has its vertices (a run of
-                        // them is common: a simplex spans a few pixels at the usual widths).
-                        if i > 0, keys.sameSimplex(i, i &- 1) {
-                            for r in 0...d where Int(own[i &* stride &+ r]) == t {
-                                local[i &* stride &+ r] = local[(i &- 1) &* stride &+ r]
-                            }
-                            continue
-                        }
-                        for r in 0...d where Int(own[i &* stride &+ r]) == t {
-                            keys.key(pixel: i, vertex: r, into: key)
-                            local[i &* stride &+ r] = table.insert(key, hash: LatticeHashTable.hash(key, d))
-                        }
-                    }
-                }
+        bary.withUnsafeMutableBufferPointer { bw in
+            let input = SimplexInput(features: SharedConstPointer(fp.baseAddress!), scale: SharedConstPointer(sp.baseAddress!),
+                                     canonical: SharedConstPointer(cn.baseAddress!), dimension: d)
+            let vertexOut = SharedPointer(vx.baseAddress!), baryOut = SharedPointer(bw.baseAddress!)
+            let chunkTables = tables
+            DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                Self.numberVertices(c * n / chunks..<(c + 1) * n / chunks, input, chunkTables[c], vertexOut, baryOut, cancelled: cancelled)
             }
         }}}}}
         if cancelled?() == true { return nil }
-        var offset = [Int32](repeating: 0, count: partitions + 1)
-        for t in 0..<partitions { offset[t + 1] = offset[t] + Int32(tables[t].count) }
-        let m = Int(offset[partitions])
-        pointCount = m
-        vertex.withUnsafeMutableBufferPointer { vx in
-        owner.withUnsafeBufferPointer { ow in
-            let v = SharedPointer(vx.baseAddress!)
-            let own = SharedConstPointer(ow.baseAddress!)
-            let off = offset
-            parallelChunks(entries, grain: 16384) { range in
-                for e in range { v[e] += 1 + off[Int(own[e])] }
+
+        let table = tables[0]
+        var renumber = [[Int32]]()
+        for later in tables.dropFirst() {
+            var map = [Int32](repeating: 0, count: later.count)
+            for p in 0..<later.count {
+                if p & 1023 == 0, cancelled?() == true { return nil }
+                let key = later.keys + p * d
+                map[p] = table.insert(key, hash: LatticeHashTable.hash(key, d))
             }
-        }}
-        owner = []
+            renumber.append(map)
+        }
+        tables.removeSubrange(1...)
+        let m = table.count
+        pointCount = m
+        // Stored as index + 1: 0 is the pad point.
+        vertex.withUnsafeMutableBufferPointer { vx in
+            let v = SharedPointer(vx.baseAddress!)
+            let maps = renumber
+            DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                let range = (c * n / chunks) * stride..<((c + 1) * n / chunks) * stride
+                if c == 0 {
+                    for e in range { v[e] &+= 1 }
+                } else {
+                    maps[c - 1].withUnsafeBufferPointer { map in
+                        for e in range { v[e] = map[Int(v[e])] &+ 1 }
+                    }
+                }
+            }
+        }
 
         // Blur neighbours: along axis j a point moves by ±((d+1)e_j − 1).
         var neighbours = [Int32](repeating: 0, count: 2 * stride * m)
         neighbours.withUnsafeMutableBufferPointer { nb in
             let links = SharedPointer(nb.baseAddress!)
-            let off = offset
-            @Sendable func find(_ key: UnsafePointer<Int32>) -> Int32 {
-                let h = LatticeHashTable.hash(key, d)
-                let t = partitions > 1 ? LatticeHashTable.partition(of: h, count: partitions) : 0
-                let p = tables[t].find(key, hash: h)
-                return p < 0 ? 0 : off[t] + p + 1
-            }
-            DispatchQueue.concurrentPerform(iterations: partitions) { t in
-                let table = tables[t], base = Int(off[t])
+            parallelChunks(m, grain: 1024) { range in
                 withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * d) { buffer in
                     let n1 = buffer.baseAddress!, n2 = n1 + d
-                    for local in 0..<table.count {
-                        if local & 1023 == 0, cancelled?() == true { return }
-                        let key = table.keys + local * d, p = base + local
+                    for p in range {
+                        if p & 1023 == 0, cancelled?() == true { return }
+                        let key = table.keys + p * d
                         for j in 0...d {
                             for k in 0..<d {
                                 n1[k] = key[k] &- 1
@@ -210,8 +168,8 @@ public final class PermutohedralLattice: Sendable {
                                 n2[j] = key[j] &- Int32(d)
                             }
                             let slot = 2 &* (j &* m &+ p)
-                            links[slot] = find(n1)
-                            links[slot &+ 1] = find(n2)
+                            links[slot] = table.find(n1, hash: LatticeHashTable.hash(n1, d)) &+ 1
+                            links[slot &+ 1] = table.find(n2, hash: LatticeHashTable.hash(n2, d)) &+ 1
                         }
                     }
                 }
@@ -225,26 +183,41 @@ public final class PermutohedralLattice: Sendable {
         self.alpha = 1 / (1 + Float.pow2(-d))
     }
 
-    /// Elevates each feature vector onto the plane Σy = 0 and finds its enclosing simplex:
-    /// the nearest remainder-0 lattice point, the ranking of the differences, and the
-    /// barycentric weights (Adams et al. 2010, pp. 5 and 10), in float as the reference does.
-    /// Scratch rows are raw memory: with arrays, bounds checks cost as much as the arithmetic
-    /// of this per-pixel loop.
-    private static func locateSimplices(
-        _ range: Range<Int>, _ f: SharedConstPointer<Float>, _ d: Int, _ scale: SharedConstPointer<Float>,
-        _ rem0Out: SharedPointer<Int32>, _ rankOut: SharedPointer<Int32>, _ baryOut: SharedPointer<Float>,
-        cancelled: (@Sendable () -> Bool)?
+    /// What `numberVertices` reads: the features, the per-dimension scale of the elevation, and
+    /// the canonical simplex (see `init`).
+    private struct SimplexInput: Sendable {
+        let features: SharedConstPointer<Float>
+        let scale: SharedConstPointer<Float>
+        let canonical: SharedConstPointer<Int32>
+        let dimension: Int
+    }
+
+    /// For each pixel of `range`: elevates its feature vector onto the plane Σy = 0, finds the
+    /// enclosing simplex (the nearest remainder-0 lattice point and the ranking of the
+    /// differences) and its barycentric weights (Adams et al. 2010, pp. 5 and 10), in float as
+    /// the reference does; then numbers the simplex's vertices in `table`, whose key is a
+    /// vertex's first d coordinates (rem0 + canonical[r][rank]). A pixel in its predecessor's
+    /// simplex (a run of them is common: a simplex spans a few pixels at the usual widths)
+    /// takes its vertices without hashing. Scratch rows are raw memory: with arrays, bounds
+    /// checks cost as much as the arithmetic of this per-pixel loop.
+    private static func numberVertices(
+        _ range: Range<Int>, _ input: SimplexInput, _ table: LatticeHashTable,
+        _ vertexOut: SharedPointer<Int32>, _ baryOut: SharedPointer<Float>, cancelled: (@Sendable () -> Bool)?
     ) {
-        let stride = d &+ 1
+        let d = input.dimension, stride = d &+ 1
         let invDPlus1 = 1 / Float(stride)
         let dPlus1 = Float(stride)
+        let (f, scale, canonical) = (input.features.base, input.scale.base, input.canonical.base)
         withUnsafeTemporaryAllocation(of: Float.self, capacity: 3 * stride + 1) { scratch in
         withUnsafeTemporaryAllocation(of: Int.self, capacity: stride) { rankScratch in
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * stride + d) { simplexScratch in
             let elevated = scratch.baseAddress!, rem0 = elevated + stride, bary = rem0 + stride
             let rank = rankScratch.baseAddress!
+            // The last hashed simplex (remainder-0 point, then ranks) and a key.
+            let last = simplexScratch.baseAddress!, key = last + 2 * stride
             for i in range {
                 if i & 1023 == 0, cancelled?() == true { return }
-                let row = f.base + i &* d
+                let row = f + i &* d
                 var sm: Float = 0
                 var j = d
                 while j > 0 {
@@ -292,13 +265,25 @@ public final class PermutohedralLattice: Sendable {
                 }
                 bary[0] += 1 + bary[stride]
                 let out = i &* stride
-                for k in 0...d {
-                    rem0Out[out &+ k] = Int32(rem0[k])
-                    rankOut[out &+ k] = Int32(truncatingIfNeeded: rank[k])
-                    baryOut[out &+ k] = bary[k]
+                for k in 0...d { baryOut[out &+ k] = bary[k] }
+
+                var same = i > range.lowerBound
+                for k in 0...d where Int32(rem0[k]) != last[k] || Int32(truncatingIfNeeded: rank[k]) != last[stride &+ k] {
+                    same = false
+                    last[k] = Int32(rem0[k])
+                    last[stride &+ k] = Int32(truncatingIfNeeded: rank[k])
+                }
+                if same {
+                    for r in 0...d { vertexOut[out &+ r] = vertexOut[out &- stride &+ r] }
+                    continue
+                }
+                for r in 0...d {
+                    let offsets = canonical + r &* stride
+                    for k in 0..<d { key[k] = last[k] &+ offsets[Int(last[stride &+ k])] }
+                    vertexOut[out &+ r] = table.insert(key, hash: LatticeHashTable.hash(key, d))
                 }
             }
-        }}
+        }}}
     }
 
     /// Filters `channels` values per pixel (pixel-major) from `input` into `output`.

@@ -138,6 +138,26 @@ import Testing
         #expect(err < 0.017, "relative RMS error \(err)")
     }
 
+    /// Pixel ranges numbered side by side and merged give the lattice one range gives, point
+    /// for point: points are numbered in the order of their first pixel in the whole image, on
+    /// a photo-like image (`TestImages.twoRegions` with noise) of 9 600 pixels in 2-D and 5-D.
+    @Test(arguments: [2, 5])
+    func numberingDoesNotDependOnChunks(_ d: Int) throws {
+        let (w, h) = (120, 80)
+        let image = TestImages.twoRegions(width: w, height: h)
+        let features = d == 2 ? KernelFeatures.gaussian(width: w, height: h, sxy: 3)
+                              : KernelFeatures.bilateral(image: image, sxy: 10, srgb: 13)
+        let one = try #require(PermutohedralLattice(features: features, dimension: d, cancelled: nil, chunks: 1))
+        #expect(one.pointCount > 100)
+        for chunks in [2, 3, 7] {
+            let split = try #require(PermutohedralLattice(features: features, dimension: d, cancelled: nil, chunks: chunks))
+            #expect(split.pointCount == one.pointCount, "\(chunks) chunks")
+            #expect(split.vertex == one.vertex, "\(chunks) chunks")
+            #expect(split.barycentric == one.barycentric, "\(chunks) chunks")
+            #expect(split.neighbours == one.neighbours, "\(chunks) chunks")
+        }
+    }
+
     /// Splatting reads whole padded rows, past a pixel's own values. An input that ends
     /// exactly at an inaccessible page must still be read only within its bounds (one channel
     /// once read 3 floats past the end, caught by AddressSanitizer), and give the same result

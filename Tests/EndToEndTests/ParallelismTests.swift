@@ -10,7 +10,8 @@ import Testing
 @Suite struct ParallelismTests {
     @Test func singleThreadAgreesWithParallel() throws {
         let tmp = try TemporaryFolder()
-        // Large enough that every parallel loop splits its work (above their grain sizes).
+        // Large enough that the mean-field loops split their work (above their grain sizes);
+        // the lattice build splits only larger images, which PermutohedralLatticeTests check.
         let scene = TwoRegions(width: 90, height: 70)
         var random = XorShift(seed: 11)
         try ImageFile.writePNG(scene.image, to: tmp.file("image.png"))
