@@ -108,9 +108,10 @@ public struct BatchRunner: Sendable {
     /// Infers one input and writes its files; returns the notes on how it was read.
     func process(_ item: DatasetItem) throws -> [String] {
         let (problem, notes) = try ProblemFiles.load(imagePath: item.image, unary: item.unary, mapOptions: mapOptions, model: model)
-        let crf = try problem.model()
+        let (image, labelCount) = (problem.image, problem.labelCount)
+        let crf = try (consume problem).model()
         let inference = MeanFieldInference(model: crf, tracksEnergy: false)
-        inference.run(problem.parameters.iterations)
+        inference.run(crf.parameters.iterations)
         let labels = inference.currentLabels
         let folder = "\(outputs.folder)/\(item.name)"
         try CLIFailure.attributing(to: folder) {
@@ -118,13 +119,13 @@ public struct BatchRunner: Sendable {
         }
         var files = OutputFiles()
         if outputs.probs {
-            try files.stage("\(folder)/probs.npy") { ResultFiles.marginals(inference.finish(), image: problem.image, float16: outputs.float16) }
+            try files.stage("\(folder)/probs.npy") { ResultFiles.marginals(inference.finish(), image: image, float16: outputs.float16) }
         }
         if outputs.overlay {
-            try files.stage("\(folder)/overlay.png") { try ResultFiles.overlay(labels, image: problem.image, path: "\(folder)/overlay.png") }
+            try files.stage("\(folder)/overlay.png") { try ResultFiles.overlay(labels, image: image, path: "\(folder)/overlay.png") }
         }
         try files.stage("\(folder)/labels.png") {
-            try ResultFiles.labels(labels, count: problem.labelCount, image: problem.image, path: "\(folder)/labels.png")
+            try ResultFiles.labels(labels, count: labelCount, image: image, path: "\(folder)/labels.png")
         }
         try files.commit()
         return notes

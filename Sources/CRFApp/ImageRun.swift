@@ -29,9 +29,12 @@ public struct ImageRun {
         public var save: Double
     }
 
-    public func run(_ problem: Problem) throws -> Result {
-        if let labels, problem.labelCount > 256 {
-            throw CLIFailure(labels, "\(problem.labelCount) labels cannot be stored in an 8-bit label PNG (at most 256); use --out-probs instead")
+    /// Runs `problem`, using it up: with the caller's last use passed, its unary source is
+    /// freed once the energies are made (see `Problem.model()`).
+    public func run(_ problem: consuming Problem) throws -> Result {
+        let (image, parameters, labelCount, name) = (problem.image, problem.parameters, problem.labelCount, problem.imagePath ?? problem.title)
+        if let labels, labelCount > 256 {
+            throw CLIFailure(labels, "\(labelCount) labels cannot be stored in an 8-bit label PNG (at most 256); use --out-probs instead")
         }
         let clock = ContinuousClock()
         var t = clock.now
@@ -41,29 +44,27 @@ public struct ImageRun {
             return (now - t).milliseconds
         }
         let unaryEnergies = try problem.unaryEnergies()
+        _ = consume problem
         let unary = lap()
-        let crf = try CLIFailure.attributing(to: problem.imagePath ?? problem.title) {
-            try DenseCRF(image: problem.image, unary: unaryEnergies, parameters: problem.parameters)
-        }
+        let crf = try CLIFailure.attributing(to: name) { try DenseCRF(image: image, unary: unaryEnergies, parameters: parameters) }
         let build = lap()
         let inference = MeanFieldInference(model: crf, tracksEnergy: energyLog != nil)
-        inference.run(problem.parameters.iterations)
+        inference.run(parameters.iterations)
         let iterate = lap()
 
         var files = OutputFiles()
-        let image = problem.image
         let argmax = inference.currentLabels
         let statistics = inference.statistics
         inference.releaseStepBuffers()
         if let path = labels {
-            try files.stage(path) { try ResultFiles.labels(argmax, count: problem.labelCount, image: image, path: path) }
+            try files.stage(path) { try ResultFiles.labels(argmax, count: labelCount, image: image, path: path) }
         }
         if let path = overlay {
             try files.stage(path) { try ResultFiles.overlay(argmax, image: image, path: path) }
         }
         if let path = probs {
             try files.stage(path) {
-                inference.withMarginals { ResultFiles.marginals($0, labels: problem.labelCount, image: image, float16: float16) }
+                inference.withMarginals { ResultFiles.marginals($0, labels: labelCount, image: image, float16: float16) }
             }
         }
         if let path = energyLog {

@@ -93,7 +93,7 @@ struct Infer: ParsableCommand {
         let (problem, notes) = try ProblemFiles.load(imagePath: imagePath, unary: spec, mapOptions: try unary.mapOptions(), model: try model.flags.choice())
         Diagnostics.printNotes(notes)
         let read = (clock.now - started).milliseconds
-        let result = try run.run(problem)
+        let result = try run.run(consume problem)
         let load = read + result.unary
         if !run.writesFiles {
             print(ResultSummary.line(labels: result.labels, unary: result.unaryLabels, milliseconds: load + result.build + result.iterate))
