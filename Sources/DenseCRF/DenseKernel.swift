@@ -47,18 +47,39 @@ public final class DenseKernel: Sendable {
         _ input: UnsafePointer<Float>, into output: UnsafeMutablePointer<Float>, channels: Int,
         transpose: Bool = false, gain: Float = 1, accumulate: Bool = false, workspace: LatticeWorkspace
     ) {
-        let scaleBefore: Bool, scaleAfter: Bool
-        switch normalization {
-        case .symmetric: (scaleBefore, scaleAfter) = (true, true)
-        case .before: (scaleBefore, scaleAfter) = (!transpose, transpose)
-        case .after: (scaleBefore, scaleAfter) = (transpose, !transpose)
-        case .none: (scaleBefore, scaleAfter) = (false, false)
-        }
+        spread(input, channels: channels, transpose: transpose, workspace: workspace)
+        slice(into: output, channels: channels, transpose: transpose, gain: gain, accumulate: accumulate, workspace: workspace)
+    }
+
+    /// The first half of `apply`: the input, scaled, splatted and blurred into `workspace`
+    /// (see `PermutohedralLattice.spread`).
+    func spread(_ input: UnsafePointer<Float>, channels: Int, transpose: Bool = false, workspace: LatticeWorkspace) {
         norm.withUnsafeBufferPointer { np in
-            lattice.filter(
-                input, into: output, channels: channels, reverse: transpose,
-                preScale: scaleBefore ? np.baseAddress : nil, postScale: scaleAfter ? np.baseAddress : nil,
-                gain: gain, accumulate: accumulate, workspace: workspace)
+            lattice.spread(input, channels: channels, reverse: transpose,
+                           preScale: scales(transpose).before ? np.baseAddress : nil, workspace: workspace)
+        }
+    }
+
+    /// The second half of `apply`: the last `spread` into `workspace`, sliced into `output`
+    /// and scaled.
+    func slice(
+        into output: UnsafeMutablePointer<Float>, channels: Int, transpose: Bool = false, gain: Float = 1,
+        accumulate: Bool = false, workspace: LatticeWorkspace
+    ) {
+        norm.withUnsafeBufferPointer { np in
+            lattice.slice(into: output, channels: channels, postScale: scales(transpose).after ? np.baseAddress : nil,
+                          gain: gain, accumulate: accumulate, workspace: workspace)
+        }
+    }
+
+    /// Which side of the lattice filter the normalisation scales: Knᵀ swaps the two sides of
+    /// a one-sided normalisation.
+    private func scales(_ transpose: Bool) -> (before: Bool, after: Bool) {
+        switch normalization {
+        case .symmetric: (true, true)
+        case .before: (!transpose, transpose)
+        case .after: (transpose, !transpose)
+        case .none: (false, false)
         }
     }
 }

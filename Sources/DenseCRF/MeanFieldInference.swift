@@ -23,7 +23,14 @@ public final class MeanFieldInference {
     /// Σ_m μ_m^s · K_m(Q_{s−1}): the messages that step s = `messagesStep` adds to −U. They
     /// are the current Q's (ready for the next step) when s = iteration + 1, the ones the last
     /// step used when s = iteration, and none yet when s = 0.
-    private let pairwise: UnsafeMutablePointer<Float>
+    /// Allocated on first use: a run that steps in place (see `init`) never needs it.
+    private var pairwiseBuffer: UnsafeMutablePointer<Float>?
+    private var pairwise: UnsafeMutablePointer<Float> {
+        if let pairwiseBuffer { return pairwiseBuffer }
+        let buffer = UnsafeMutablePointer<Float>.allocate(capacity: n * l)
+        pairwiseBuffer = buffer
+        return buffer
+    }
     private var messagesStep = 0
     private var pairwiseValid: Bool { messagesStep == iteration + 1 }
     /// One kernel's filter output (reused per kernel); also holds the one-hot labelling for the
@@ -40,22 +47,30 @@ public final class MeanFieldInference {
     private var labels: [Int32]
     private var changedLast = 0
     private let workspace = LatticeWorkspace()
+    /// One workspace per term for stepping in place, the first being `workspace`; made on
+    /// the first such step.
+    private lazy var termWorkspaces: [LatticeWorkspace] = [workspace] + model.terms.dropFirst().map { _ in LatticeWorkspace() }
+    private let keepsPairwise: Bool
 
     /// The first step's kernel responses, shared with the owner's earlier and later runs.
     private let firstResponses: FirstResponses?
 
-    /// - Parameter firstResponses: Q_0 and K_m(Q_0) of earlier runs on the same unaries, reused
-    ///   for the start and the first step where the kernels are the same, and filled with this
-    ///   model's (see `FirstResponses`). The viewer's runner keeps one.
-    public init(model: DenseCRF, tracksEnergy: Bool = true, firstResponses: FirstResponses? = nil) {
+    /// - Parameters:
+    ///   - firstResponses: Q_0 and K_m(Q_0) of earlier runs on the same unaries, reused
+    ///     for the start and the first step where the kernels are the same, and filled with this
+    ///     model's (see `FirstResponses`). The viewer's runner keeps one.
+    ///   - keepsPairwise: false for a run that never asks for the last step's pairwise energies
+    ///     (`withLastPairwise`; `infer`, datasets, benchmarks): without energy tracking, steps
+    ///     whose terms are all Potts then run in Q's own buffer (`MeanFieldStep.stepInPlace`),
+    ///     N×L floats less at the peak, with the same Q.
+    public init(model: DenseCRF, tracksEnergy: Bool = true, firstResponses: FirstResponses? = nil, keepsPairwise: Bool = true) {
         self.model = model
         self.tracksEnergy = tracksEnergy
         self.firstResponses = firstResponses
+        self.keepsPairwise = keepsPairwise
         n = model.pixelCount
         l = model.labelCount
-        let size = n * l
-        q = .allocate(capacity: size)
-        pairwise = .allocate(capacity: size)
+        q = .allocate(capacity: n * l)
         labels = [Int32](repeating: 0, count: n)
 
         // Q0 = softmax(−U): the network's own prediction.
@@ -78,7 +93,7 @@ public final class MeanFieldInference {
     deinit {
         q.deallocate()
         if !finished {
-            pairwise.deallocate()
+            pairwiseBuffer?.deallocate()
             filteredBuffer?.deallocate()
         }
     }
@@ -86,9 +101,16 @@ public final class MeanFieldInference {
     /// Takes one mean-field step.
     public func step() {
         precondition(!finished, "step() after finish()")
-        if !pairwiseValid { computePairwise() }
-        changedLast = labels.withUnsafeMutableBufferPointer { lb in
-            MeanFieldStep.update(model, pairwise: pairwise, into: q, labels: lb.baseAddress!)
+        if !keepsPairwise, !pairwiseValid, !(iteration == 0 && firstResponses != nil),
+           MeanFieldStep.stepsInPlace(model, step: iteration + 1) {
+            changedLast = labels.withUnsafeMutableBufferPointer { lb in
+                MeanFieldStep.stepInPlace(model, step: iteration + 1, q: q, labels: lb.baseAddress!, workspaces: termWorkspaces)
+            }
+        } else {
+            if !pairwiseValid { computePairwise() }
+            changedLast = labels.withUnsafeMutableBufferPointer { lb in
+                MeanFieldStep.update(model, pairwise: pairwise, into: q, labels: lb.baseAddress!)
+            }
         }
         iteration += 1
         if tracksEnergy {
@@ -113,9 +135,11 @@ public final class MeanFieldInference {
     /// large run are encoded; the inference cannot step afterwards.
     public func releaseStepBuffers() {
         guard !finished else { return }
-        pairwise.deallocate()
+        pairwiseBuffer?.deallocate()
+        pairwiseBuffer = nil
         filteredBuffer?.deallocate()
         filteredBuffer = nil
+        termWorkspaces = []
         finished = true
     }
 
@@ -132,8 +156,8 @@ public final class MeanFieldInference {
     /// The pairwise energies the last step added to −U before its softmax,
     /// A_t = Σ_m μ_m^t · K_m(Q_{t−1}) (pixel-major), valid only inside `body`; so
     /// Q_t = softmax(−U − A_t) per pixel. Nil before the first step (Q_0 has no pairwise term),
-    /// after `finish()`, and once the buffer holds the next step's messages instead (energy
-    /// tracking and `freeEnergy()` compute those).
+    /// after `finish()`, once the buffer holds the next step's messages instead (energy
+    /// tracking and `freeEnergy()` compute those), and after a step taken in place (see `init`).
     public func withLastPairwise<R>(_ body: (UnsafeBufferPointer<Float>?) throws -> R) rethrows -> R {
         let kept = iteration > 0 && messagesStep == iteration && !finished
         return try body(kept ? UnsafeBufferPointer(start: pairwise, count: n * l) : nil)

@@ -49,16 +49,49 @@ public enum MeanFieldStep {
             written = true
         }
         if !written { parallelChunks(n * l, grain: 65536) { range in for i in range { pw[i] = 0 } } }
-        if model.terms.contains(where: { $0.magnitude > 1e15 }) {
-            // Normalised kernel responses stay below the pixel count, so below 1e15 no
-            // compatibility can take the energies near Float's range.
-            let limit = pairwiseLimit
-            parallelChunks(n * l, grain: 65536) { range in
-                for i in range where !(abs(pw[i]) <= limit) {
-                    pw[i] = pw[i].isNaN ? 0 : (pw[i] > 0 ? limit : -limit)
-                }
+        clamp(model, pairwise)
+    }
+
+    /// Clamps pairwise energies to ±`pairwiseLimit` where the model's weights could take them
+    /// near Float's range: normalised kernel responses stay below the pixel count, so below
+    /// 1e15 no compatibility can.
+    private static func clamp(_ model: DenseCRF, _ pairwise: UnsafeMutablePointer<Float>) {
+        guard model.terms.contains(where: { $0.magnitude > 1e15 }) else { return }
+        let pw = SharedPointer(pairwise), limit = pairwiseLimit
+        parallelChunks(model.pixelCount * model.labelCount, grain: 65536) { range in
+            for i in range where !(abs(pw[i]) <= limit) {
+                pw[i] = pw[i].isNaN ? 0 : (pw[i] > 0 ? limit : -limit)
             }
         }
+    }
+
+    /// Whether `stepInPlace` can take step `step` of `model`: every term is Potts there.
+    static func stepsInPlace(_ model: DenseCRF, step: Int) -> Bool {
+        !model.terms.isEmpty && model.terms.allSatisfy { $0.transform(step: step).uniformDiagonal != nil }
+    }
+
+    /// `messages` then `update`, in Q's own buffer, for a model whose terms are all Potts at
+    /// this step (`stepsInPlace`): every term splats and blurs Q_{t−1} into its own workspace
+    /// before any of them slices, so the messages can be sliced into Q's buffer and the
+    /// softmax taken there. A run then needs no N×L pairwise buffer (264 MB at 2048×1536 with
+    /// 21 labels) for one lattice workspace per term instead of one in all. The arithmetic is
+    /// that of `messages` and `update`, in the same order: the same Q to the bit.
+    @discardableResult
+    static func stepInPlace(
+        _ model: DenseCRF, step: Int, q: UnsafeMutablePointer<Float>, labels: UnsafeMutablePointer<Int32>?,
+        workspaces: [LatticeWorkspace]
+    ) -> Int {
+        precondition(stepsInPlace(model, step: step) && workspaces.count >= model.terms.count)
+        let l = model.labelCount
+        for (term, workspace) in zip(model.terms, workspaces) {
+            term.kernel.spread(q, channels: l, workspace: workspace)
+        }
+        for (m, (term, workspace)) in zip(model.terms, workspaces).enumerated() {
+            term.kernel.slice(into: q, channels: l, gain: term.transform(step: step).uniformDiagonal!, accumulate: m > 0,
+                              workspace: workspace)
+        }
+        clamp(model, q)
+        return update(model, pairwise: q, into: q, labels: labels)
     }
 
     /// q = softmax(−U − pairwise) per pixel; `pairwise` nil gives Q_0 = softmax(−U). With

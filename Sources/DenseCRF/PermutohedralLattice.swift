@@ -301,13 +301,23 @@ public final class PermutohedralLattice: Sendable {
         reverse: Bool = false, preScale: UnsafePointer<Float>? = nil, postScale: UnsafePointer<Float>? = nil,
         gain: Float = 1, accumulate: Bool = false, workspace: LatticeWorkspace
     ) {
+        spread(input, channels: v, reverse: reverse, preScale: preScale, workspace: workspace)
+        slice(into: output, channels: v, postScale: postScale, gain: gain, accumulate: accumulate, workspace: workspace)
+    }
+
+    /// The first half of `filter`: splats `input` onto the lattice and blurs it, leaving the
+    /// values in `workspace` for `slice`. Splitting the two lets several kernels read the same
+    /// input before any of them writes over it (`MeanFieldStep.stepInPlace`).
+    func spread(
+        _ input: UnsafePointer<Float>, channels v: Int, reverse: Bool = false, preScale: UnsafePointer<Float>? = nil,
+        workspace: LatticeWorkspace
+    ) {
         let d = dimension, stride = d + 1, m = pointCount, n = pixelCount
         let width = VectorKernels.paddedWidth(v)
         workspace.reserve(points: m + 1, width: width)
         var values = SharedPointer(workspace.first)
         var next = SharedPointer(workspace.second)
         let pre = preScale.map(SharedConstPointer.init)
-        let post = postScale.map(SharedConstPointer.init)
 
         // Splatting reads `width` values per pixel row, past the row into the next pixels'.
         // The last `tailCount` pixels have fewer than `width - v` values after them (all three
@@ -385,15 +395,28 @@ public final class PermutohedralLattice: Sendable {
                 swap(&values, &next)
             }
         }
+        workspace.blurred = (values.base, channels: v)
+    }
 
-        // Slicing sums each pixel's d+1 vertex rows in a padded scratch row and writes the
-        // caller's row once, in the same order of additions as accumulating in place.
+    /// The second half of `filter`: slices the values the last `spread` into `workspace` left
+    /// into `output`. Each pixel's d+1 vertex rows are summed in a padded scratch row and the
+    /// caller's row is written once, in the same order of additions as accumulating in place.
+    func slice(
+        into output: UnsafeMutablePointer<Float>, channels v: Int, postScale: UnsafePointer<Float>? = nil,
+        gain: Float = 1, accumulate: Bool = false, workspace: LatticeWorkspace
+    ) {
+        guard let (blurred, spread) = workspace.blurred, spread == v else {
+            preconditionFailure("slice(into:channels:) of \(v) channels without their spread")
+        }
+        let stride = dimension + 1, n = pixelCount
+        let width = VectorKernels.paddedWidth(v)
+        let post = postScale.map(SharedConstPointer.init)
+        let src = SharedPointer(blurred)
         vertex.withUnsafeBufferPointer { vx in
         barycentric.withUnsafeBufferPointer { bw in
             let vp = SharedConstPointer(vx.baseAddress!)
             let w = SharedConstPointer(bw.baseAddress!)
             let out = SharedPointer(output)
-            let src = values
             let alpha = self.alpha * gain
             parallelChunks(n, grain: 1024) { range in
                 let lattice = src.base, result = out.base
@@ -431,6 +454,9 @@ public final class LatticeWorkspace {
     private(set) var tail: UnsafeMutablePointer<Float>
     /// The partial sums of a splat split by pixel ranges, after the first range's.
     private(set) var parts: UnsafeMutablePointer<Float>
+    /// Where the last `spread` left its blurred values (one of the two value buffers), and for
+    /// how many channels; nil until then and after the buffers are reallocated.
+    var blurred: (values: UnsafeMutablePointer<Float>, channels: Int)?
     private var capacity = 0
     private var tailCapacity = 0
     private var partsCapacity = 0
@@ -471,6 +497,7 @@ public final class LatticeWorkspace {
         guard needed > capacity else { return }
         first.deallocate()
         second.deallocate()
+        blurred = nil
         first = .allocate(capacity: needed)
         second = .allocate(capacity: needed)
         capacity = needed

@@ -185,6 +185,33 @@ import Testing
         }
     }
 
+    /// A run that does not keep the pairwise energies steps in Q's own buffer where every term
+    /// is Potts, and the usual way where one is not: the same Q, labels and changed counts to
+    /// the bit at every step, for a Potts model, a model with a full matrix, an untied model
+    /// whose second step is not Potts, a model of one kernel, and huge weights (clamped).
+    @Test(arguments: 0..<5)
+    func steppingInPlaceChangesNothing(_ variant: Int) throws {
+        var parameters = CRFParameters()
+        switch variant {
+        case 1: parameters.bilateral?.compat = .matrix([[-5, 1, 2], [1, -4, 0.5], [2, 0.5, -6]])
+        case 2: parameters.bilateral?.compatSteps = [.potts(2), .diagonal([-1, -2, -3]), .potts(7)]
+        case 3: parameters.bilateral = nil
+        case 4: parameters.gaussian?.compat = .potts(1e20)
+        default: break
+        }
+        let m = try Self.model(parameters, labels: 3, width: 40, height: 30)
+        let kept = MeanFieldInference(model: m, tracksEnergy: false)
+        let inPlace = MeanFieldInference(model: m, tracksEnergy: false, keepsPairwise: false)
+        for t in 1...4 {
+            kept.step()
+            inPlace.step()
+            #expect(inPlace.marginals == kept.marginals, "step \(t)")
+            #expect(inPlace.currentLabels == kept.currentLabels && inPlace.changedInLastStep == kept.changedInLastStep, "step \(t)")
+        }
+        #expect(inPlace.withLastPairwise { $0 == nil } == MeanFieldStep.stepsInPlace(m, step: 4))
+        #expect(inPlace.freeEnergy() == kept.freeEnergy())
+    }
+
     /// The last step's pairwise energies are the messages of the Q before it, with that step's
     /// compatibilities (an untied model tells step 1 from step 2), and −U − A is Q's logit:
     /// softmax(−U − A_t) = Q_t. There are none before the first step, nor once the buffer
