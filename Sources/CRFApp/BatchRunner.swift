@@ -119,7 +119,10 @@ public struct BatchRunner: Sendable {
         }
         var files = OutputFiles()
         if outputs.probs {
-            try files.stage("\(folder)/probs.npy") { ResultFiles.marginals(inference.finish(), image: image, float16: outputs.float16) }
+            inference.releaseStepBuffers()
+            try inference.withMarginals { q in
+                try files.stage("\(folder)/probs.npy", contents: { ResultFiles.marginals(q, labels: labelCount, image: image, float16: outputs.float16) })
+            }
         }
         if outputs.overlay {
             try files.stage("\(folder)/overlay.png") { try ResultFiles.overlay(labels, image: image, path: "\(folder)/overlay.png") }

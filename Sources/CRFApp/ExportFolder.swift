@@ -48,7 +48,7 @@ public struct ExportFolder: Sendable {
             try ImageFile.encodePNG(LabelOverlay.blend(image: image, labels: labels, palette: palette), path: "\(prefix)-overlay.png")
         }
         try files.stage("\(prefix)-q.npy") {
-            ResultFiles.marginals(marginals, image: image, float16: false)
+            try ResultFiles.marginals(marginals, image: image, float16: false)
         }
         try files.stage("\(prefix)-params.json") {
             Array(ParamsFile(parameters: parameters, unary: unarySettings, labels: l).json().utf8)

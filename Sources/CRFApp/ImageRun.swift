@@ -63,8 +63,8 @@ public struct ImageRun {
             try files.stage(path) { try ResultFiles.overlay(argmax, image: image, path: path) }
         }
         if let path = probs {
-            try files.stage(path) {
-                inference.withMarginals { ResultFiles.marginals($0, labels: labelCount, image: image, float16: float16) }
+            try inference.withMarginals { q in
+                try files.stage(path, contents: { ResultFiles.marginals(q, labels: labelCount, image: image, float16: float16) })
             }
         }
         if let path = energyLog {

@@ -12,8 +12,13 @@ public struct OutputFiles {
 
     /// Encodes and stages `path`; on failure every output staged so far is discarded.
     public mutating func stage(_ path: String, _ encode: () throws -> [UInt8]) throws {
+        try stage(path, contents: { .bytes(try encode()) })
+    }
+
+    /// The same for contents that may come in pieces (`FileContents`).
+    public mutating func stage(_ path: String, contents: () throws -> FileContents) throws {
         do {
-            staged.append(try AtomicFile.stage(try encode(), for: path))
+            staged.append(try AtomicFile.stage(try contents(), for: path))
         } catch {
             discard()
             throw CLIFailure.wrap(error, subject: path)

@@ -19,15 +19,43 @@ public enum ResultFiles {
     }
 
     /// The marginals Q as (L, H, W) float32, or float16 (half the size; Q to about 3 digits).
-    public static func marginals(_ q: Marginals, image: RGBImage, float16: Bool) -> [UInt8] {
-        q.values.withUnsafeBufferPointer { marginals($0, labels: q.labelCount, image: image, float16: float16) }
+    public static func marginals(_ q: Marginals, image: RGBImage, float16: Bool) throws -> [UInt8] {
+        try q.values.withUnsafeBufferPointer { try marginals($0, labels: q.labelCount, image: image, float16: float16).materialized() }
     }
 
-    /// The same from pixel-major Q in place (`MeanFieldInference.withMarginals`): the file's
-    /// bytes are the only copy made.
-    public static func marginals(_ q: UnsafeBufferPointer<Float>, labels: Int, image: RGBImage, float16: Bool) -> [UInt8] {
-        NPYFile.encode(shape: [labels, image.height, image.width], storedType: float16 ? .float16 : .float) {
-            MatrixTranspose.write(q, rows: q.count / labels, columns: labels, into: $0)
+    /// The same from pixel-major Q in place (`MeanFieldInference.withMarginals`), in pieces
+    /// valid while `q` is: blocks of pixels are transposed (`MatrixTranspose.write`) into one
+    /// piece per label plane, so no copy of Q is made, whole or transposed.
+    public static func marginals(_ q: UnsafeBufferPointer<Float>, labels l: Int, image: RGBImage, float16: Bool) -> FileContents {
+        let preamble = NPYFile.preamble(shape: [l, image.height, image.width], storedType: float16 ? .float16 : .float)
+        let n = q.count / l, size = float16 ? 2 : 4, block = 16384
+        return .pieces(count: preamble.count + size * q.count) { put in
+            try preamble.withUnsafeBytes { try put(0, $0) }
+            let planes = UnsafeMutableBufferPointer<Float>.allocate(capacity: l * min(n, block))
+            let halves = UnsafeMutableBufferPointer<UInt16>.allocate(capacity: float16 ? min(n, block) : 0)
+            defer {
+                planes.deallocate()
+                halves.deallocate()
+            }
+            var start = 0
+            while start < n {
+                let count = min(block, n - start)
+                MatrixTranspose.write(UnsafeBufferPointer(rebasing: q[(start * l)..<((start + count) * l)]), rows: count, columns: l,
+                                      into: planes)
+                for k in 0..<l {
+                    let row = planes.baseAddress! + k * count, offset = preamble.count + size * (k * n + start)
+                    if float16 {
+                        for i in 0..<count { halves[i] = Float16(row[i]).bitPattern.littleEndian }
+                        try put(offset, UnsafeRawBufferPointer(start: halves.baseAddress!, count: 2 * count))
+                    } else {
+                        #if _endian(big)
+                        for i in 0..<count { row[i] = Float(bitPattern: row[i].bitPattern.littleEndian) }
+                        #endif
+                        try put(offset, UnsafeRawBufferPointer(start: row, count: 4 * count))
+                    }
+                }
+                start += count
+            }
         }
     }
 }

@@ -61,19 +61,8 @@ public enum NPYFile {
     public static func encode(shape: [Int], storedType: NPYElementType = .float,
                               fill: (UnsafeMutableBufferPointer<Float>) -> Void) -> [UInt8] {
         let count = shape.reduce(1, *)
-        let shapeText = PythonLiteral.tuple(shape.map { .integer(String($0)) }).repr
         let half = storedType == .float16
-        var header = "{'descr': '\(half ? "<f2" : "<f4")', 'fortran_order': False, 'shape': \(shapeText), }"
-        if let first = shape.first {
-            header += String(repeating: " ", count: max(0, 21 - String(first).count))
-        }
-        let preambleSize = NPYHeader.magic.count + 2 + 2
-        let unpadded = header.utf8.count + 1
-        header += String(repeating: " ", count: 64 - (preambleSize + unpadded) % 64) + "\n"
-        let headerSize = header.utf8.count
-        precondition(headerSize <= Int(UInt16.max), "a .npy 1.0 header holds at most 65535 bytes")
-
-        let preamble = NPYHeader.magic + [1, 0, UInt8(headerSize & 0xFF), UInt8(headerSize >> 8)] + Array(header.utf8)
+        let preamble = preamble(shape: shape, storedType: storedType)
         let dataSize = (half ? 2 : 4) * count
         return [UInt8](unsafeUninitializedCapacity: preamble.count + dataSize) { bytes, initialized in
             _ = bytes.initialize(fromContentsOf: preamble)
@@ -96,6 +85,23 @@ public enum NPYFile {
             }
             initialized = preamble.count + dataSize
         }
+    }
+
+    /// The bytes of an .npy 1.0 file before its data, for C-order float32 (or, with
+    /// `storedType` `.float16`, float16) values of `shape`: a multiple of 64 bytes, so the data
+    /// after it is aligned, with room for the first dimension to grow as numpy leaves it.
+    public static func preamble(shape: [Int], storedType: NPYElementType) -> [UInt8] {
+        let shapeText = PythonLiteral.tuple(shape.map { .integer(String($0)) }).repr
+        var header = "{'descr': '\(storedType == .float16 ? "<f2" : "<f4")', 'fortran_order': False, 'shape': \(shapeText), }"
+        if let first = shape.first {
+            header += String(repeating: " ", count: max(0, 21 - String(first).count))
+        }
+        let preambleSize = NPYHeader.magic.count + 2 + 2
+        let unpadded = header.utf8.count + 1
+        header += String(repeating: " ", count: 64 - (preambleSize + unpadded) % 64) + "\n"
+        let headerSize = header.utf8.count
+        precondition(headerSize <= Int(UInt16.max), "a .npy 1.0 header holds at most 65535 bytes")
+        return NPYHeader.magic + [1, 0, UInt8(headerSize & 0xFF), UInt8(headerSize >> 8)] + Array(header.utf8)
     }
 
     /// Reorders Fortran-order data (first axis fastest) into C order (last axis fastest) by

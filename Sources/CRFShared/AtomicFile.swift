@@ -38,11 +38,19 @@ public enum AtomicFile {
     /// writes and syncs the temporary file (or reserves the space of an in-place write).
     /// Nothing at `path` changes until `commit`; `discard` undoes the staging.
     public static func stage(_ bytes: [UInt8], for path: String) throws -> StagedFile {
+        try stage(.bytes(bytes), for: path)
+    }
+
+    /// `stage` for contents that may come in pieces: those go straight to the temporary file
+    /// of a rename; a destination written only at `commit` gets them whole.
+    public static func stage(_ contents: FileContents, for path: String) throws -> StagedFile {
         let (target, status) = try destination(path)
-        guard let status else { return try replace(target, bytes: bytes, path: path, keeping: nil) }
-        if status.st_mode & S_IFMT != S_IFREG { return StagedFile(path: path, plan: .stream(target: target, bytes: bytes)) }
-        if status.st_nlink > 1 { return try inPlace(target, bytes: bytes, path: path) }
-        return try replace(target, bytes: bytes, path: path, keeping: status)
+        guard let status else { return try replace(target, contents: contents, path: path, keeping: nil) }
+        if status.st_mode & S_IFMT != S_IFREG {
+            return StagedFile(path: path, plan: .stream(target: target, bytes: try contents.materialized()))
+        }
+        if status.st_nlink > 1 { return try inPlace(target, contents: contents, path: path) }
+        return try replace(target, contents: contents, path: path, keeping: status)
     }
 
     /// Fails, as `stage` would, when `path` cannot be written: not a file name, a missing or
@@ -105,11 +113,11 @@ public enum AtomicFile {
     /// The temporary file for a rename, with the replaced file's mode and owner; falls back to
     /// an in-place write when the folder does not let crfview create it or the owner cannot
     /// be kept.
-    private static func replace(_ target: String, bytes: [UInt8], path: String, keeping old: stat?) throws -> StagedFile {
+    private static func replace(_ target: String, contents: FileContents, path: String, keeping old: stat?) throws -> StagedFile {
         let folder = PathName.folder(of: target)
         let (descriptor, temporary, code) = createTemporary(in: folder, for: PathName.name(of: target))
         if descriptor < 0 {
-            if old != nil, code == EACCES || code == EPERM { return try inPlace(target, bytes: bytes, path: path) }
+            if old != nil, code == EACCES || code == EPERM { return try inPlace(target, contents: contents, path: path) }
             if code == ENOENT { throw CRFIOError(path: path, message: "cannot write: folder '\(folder)' does not exist") }
             throw failure(path, code)
         }
@@ -119,10 +127,10 @@ public enum AtomicFile {
                 if old.st_uid != geteuid() || old.st_gid != getegid(), fchown(descriptor, old.st_uid, old.st_gid) != 0 {
                     close(descriptor)
                     removeTemporary(temporary)
-                    return try inPlace(target, bytes: bytes, path: path)
+                    return try inPlace(target, contents: contents, path: path)
                 }
             }
-            try writeAll(bytes, to: descriptor, path: path)
+            try contents.write(to: descriptor, path: path)
             guard fsync(descriptor) == 0 else { throw failure(path, errno) }
             guard close(descriptor) == 0 else {
                 let code = errno
@@ -138,12 +146,12 @@ public enum AtomicFile {
     }
 
     /// An in-place write of an existing file, its space reserved now without changing it.
-    private static func inPlace(_ target: String, bytes: [UInt8], path: String) throws -> StagedFile {
+    private static func inPlace(_ target: String, contents: FileContents, path: String) throws -> StagedFile {
         let descriptor = open(target, O_WRONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw failure(path, errno) }
         defer { close(descriptor) }
-        try reserve(bytes.count, in: descriptor, path: path)
-        return StagedFile(path: path, plan: .inPlace(target: target, bytes: bytes))
+        try reserve(contents.count, in: descriptor, path: path)
+        return StagedFile(path: path, plan: .inPlace(target: target, bytes: try contents.materialized()))
     }
 
     /// Allocates `count` bytes of disk for the file without changing its size or contents

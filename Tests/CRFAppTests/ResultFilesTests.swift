@@ -13,7 +13,7 @@ import Testing
         let n = width * height
         let q = Marginals(values: (0..<(n * l)).map { Float(($0 * 7) % 512) / 64 }, labels: l, pixels: n)
         let image = RGBImage(width: width, height: height, pixels: [UInt8](repeating: 0, count: 3 * n))
-        let array = try NPYFile.parse(ResultFiles.marginals(q, image: image, float16: float16), path: "q.npy")
+        let array = try NPYFile.parse(try ResultFiles.marginals(q, image: image, float16: float16), path: "q.npy")
         #expect(array.shape == [l, height, width])
         #expect(array.storedType == (float16 ? .float16 : .float))
         var wrong = 0
