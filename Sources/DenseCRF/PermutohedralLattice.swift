@@ -333,14 +333,19 @@ public final class PermutohedralLattice: Sendable {
         // Splatting scatters the pixels in order into their vertices' rows: the input is read
         // as one stream and the lattice's values (a few MB at most) stay in cache, where
         // gathering each point's pixels read them from all over the image. Rows of two or more
-        // 4-lane blocks are split by channel: each worker scans every pixel for its blocks, so
-        // every point sums its pixels in ascending order (the reference's order). A one-block
-        // row (up to 4 channels: few labels, the normalisation filter) is split by pixel into
-        // `pixelParts` ranges instead, each summed into its own values and then added in range
-        // order; the number of ranges is fixed, so the result does not depend on the workers.
-        let blocks = (width + 3) / 4
-        let channelParts = min(blocks, Parallelism.workerCount)
-        let pixelParts = blocks == 1 ? min(Self.pixelParts, n) : 1
+        // 4-lane blocks are split by point: each worker scans every pixel and adds it only to
+        // the vertices in its range of points, so every point sums its pixels in ascending
+        // order (the reference's order, for any number of workers) and no two workers write
+        // one row. (Split by channel, both workers wrote halves of the same rows, which share
+        // cache lines: the splat took twice the time on two cores.) Points are numbered in
+        // order of their first pixel, so a worker's vertices come in runs and its test is well
+        // predicted. A one-block row (up to 4 channels: few labels, the normalisation filter)
+        // is too little work per vertex for every worker to scan every pixel: it is split by
+        // pixel into `pixelParts` ranges, each summed into its own values and then added in
+        // range order; the number of ranges is fixed, so the result does not depend on the
+        // workers.
+        let pixelParts = width <= 4 ? min(Self.pixelParts, n) : 1
+        let pointParts = width <= 4 ? 1 : min(Parallelism.workerCount, max(1, m / 1024))
         let rows = (m + 1) * width
         workspace.reserveParts((pixelParts - 1) * rows)
         let partials = SharedPointer(workspace.parts)
@@ -353,18 +358,21 @@ public final class PermutohedralLattice: Sendable {
                 for k in range { dst[k] = 0 }
             }
             for k in 0..<width { next[k] = 0 }   // the pad point stays zero in both buffers
-            DispatchQueue.concurrentPerform(iterations: channelParts * pixelParts) { job in
-                let part = job % channelParts, range = job / channelParts
-                let lo = part * blocks / channelParts * 4, lanes = min(width, (part + 1) * blocks / channelParts * 4) - lo
-                let input = inp.base + lo, padded = UnsafePointer(tail.base) + lo
-                let out = (range == 0 ? dst.base : partials.base + (range &- 1) &* rows) + lo
-                if range > 0 { out.update(repeating: 0, count: rows) }   // lo = 0: one channel part
+            DispatchQueue.concurrentPerform(iterations: pointParts * pixelParts) { job in
+                // Stored indices are point + 1; the pad point 0 is never a vertex.
+                let part = job % pointParts, range = job / pointParts
+                let lo = Int32(truncatingIfNeeded: 1 + part * m / pointParts), hi = Int32(truncatingIfNeeded: 1 + (part + 1) * m / pointParts)
+                let out = range == 0 ? dst.base : partials.base + (range &- 1) &* rows
+                if range > 0 { out.update(repeating: 0, count: rows) }
                 for i in (range * n / pixelParts)..<((range + 1) * n / pixelParts) {
-                    let source = i >= tailStart ? padded + (i &- tailStart) &* v : input + i &* v
+                    let source = i >= tailStart ? UnsafePointer(tail.base) + (i &- tailStart) &* v : inp.base + i &* v
                     let scale = pre?[i] ?? 1
                     let base = i &* stride
                     for r in 0..<stride {
-                        VectorKernels.axpyPadded(out + Int(vp[base &+ r]) &* width, source, w[base &+ r] * scale, width: lanes)
+                        let p = vp[base &+ r]
+                        if p >= lo && p < hi {
+                            VectorKernels.axpyPadded(out + Int(p) &* width, source, w[base &+ r] * scale, width: width)
+                        }
                     }
                 }
             }
