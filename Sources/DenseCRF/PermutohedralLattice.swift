@@ -431,6 +431,45 @@ public final class PermutohedralLattice: Sendable {
                 let sum = UnsafeMutablePointer<Float>.allocate(capacity: width)
                 defer { sum.deallocate() }
                 if accumulate { for k in v..<width { sum[k] = 0 } }
+                if width <= 4 {
+                    // One block: the row summed in a register, in the same order, without the
+                    // scratch row's copies in and out (most of the slice at two labels).
+                    for i in range {
+                        let row = result + i &* v
+                        let scaleOut = alpha * (post?[i] ?? 1)
+                        let base = i &* stride
+                        switch width {
+                        case 4:
+                            @inline(__always) func term(_ r: Int) -> SIMD4<Float> {
+                                let x = UnsafeRawPointer(lattice + Int(vp[base &+ r]) &* 4).loadUnaligned(as: SIMD4<Float>.self)
+                                return SIMD4(repeating: w[base &+ r] * scaleOut) * x
+                            }
+                            var total = term(0)
+                            if accumulate {
+                                var old = SIMD4<Float>()
+                                for k in 0..<v { old[k] = row[k] }
+                                total = old + total
+                            }
+                            for r in 1..<stride { total += term(r) }
+                            for k in 0..<v { row[k] = total[k] }
+                        case 2:
+                            @inline(__always) func term(_ r: Int) -> SIMD2<Float> {
+                                let x = UnsafeRawPointer(lattice + Int(vp[base &+ r]) &* 2).loadUnaligned(as: SIMD2<Float>.self)
+                                return SIMD2(repeating: w[base &+ r] * scaleOut) * x
+                            }
+                            var total = term(0)
+                            if accumulate { total = UnsafeRawPointer(row).loadUnaligned(as: SIMD2<Float>.self) + total }
+                            for r in 1..<stride { total += term(r) }
+                            UnsafeMutableRawPointer(row).storeBytes(of: total, as: SIMD2<Float>.self)
+                        default:
+                            var total = w[base] * scaleOut * lattice[Int(vp[base])]
+                            if accumulate { total = row[0] + total }
+                            for r in 1..<stride { total += w[base &+ r] * scaleOut * lattice[Int(vp[base &+ r])] }
+                            row[0] = total
+                        }
+                    }
+                    return
+                }
                 for i in range {
                     let row = result + i &* v
                     let scaleOut = alpha * (post?[i] ?? 1)

@@ -1,3 +1,4 @@
+import CRFTestSupport
 import Glibc
 import RealModule
 import Testing
@@ -136,6 +137,27 @@ import Testing
         let err = Self.relativeRMS(Self.lattice(DenseKernel(features: f, dimension: 1), x, channels: 1),
                                    Self.exactSymmetric(features: f, dimension: 1, values: x, channels: 1))
         #expect(err < 0.017, "relative RMS error \(err)")
+    }
+
+    /// With a gain and `accumulate`, slicing adds gain·K(x) to what each output row holds and
+    /// touches nothing else, for every row width (one, two, up to four channels in a register;
+    /// wider rows through the scratch row), each pixel's row next to its neighbours'.
+    @Test(arguments: [1, 2, 3, 4, 5, 21])
+    func gainAndAccumulationAddToTheOutput(_ channels: Int) {
+        let (w, h) = (23, 17)
+        let kernel = DenseKernel(features: KernelFeatures.gaussian(width: w, height: h, sxy: 2), dimension: 2)
+        let x = Self.signal(w * h * channels, seed: 41, channels: channels, width: w)
+        var random = XorShift(seed: 43)
+        let before = (0..<(w * h * channels)).map { _ in random.float() - 0.5 }
+        var out = before
+        x.withUnsafeBufferPointer { i in
+            out.withUnsafeMutableBufferPointer { o in
+                kernel.apply(i.baseAddress!, into: o.baseAddress!, channels: channels, gain: -2.5, accumulate: true, workspace: LatticeWorkspace())
+            }
+        }
+        let filtered = Self.lattice(kernel, x, channels: channels)
+        let worst = (0..<out.count).map { abs(out[$0] - (before[$0] - 2.5 * filtered[$0])) }.max()!
+        #expect(worst < 1e-5, "\(channels) channels: largest error \(worst)")
     }
 
     /// Pixel ranges numbered side by side and merged give the lattice one range gives, point
