@@ -46,8 +46,7 @@ public final class DenseCRF: Sendable {
             sameImage ? previous!.terms.first { $0.geometry == k.geometry }?.kernel : nil
         }
         // Missing kernels are built one after the other, each with every worker: built side by
-        // side, each lattice's parallel loops ran on one thread, and its hashing partitions
-        // (one per worker) scanned every pixel in turn, so a second core gained nothing.
+        // side, each lattice's parallel loops would run on one thread.
         var finished: [Int: DenseKernel] = [:]
         for i in kernels.indices where reused[i] == nil {
             guard let kernel = kernels[i].geometry.build(image: image, cancelled: cancelled) else { throw CRFError.cancelled }
