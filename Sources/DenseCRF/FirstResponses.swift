@@ -12,6 +12,8 @@ public final class FirstResponses: @unchecked Sendable {
     private var unary: [Float] = []
     private var q0: [Float] = []
     private var labels0: [Int32] = []
+    /// Σ q0·(ln q0 + U): Q_0's free energy without its messages, once known.
+    private var startEnergy: Double?
     /// Per kernel (by identity; the kernel is held so its identity cannot be reused).
     private var responses: [ObjectIdentifier: (kernel: DenseKernel, values: UnsafeMutableBufferPointer<Float>)] = [:]
 
@@ -43,6 +45,20 @@ public final class FirstResponses: @unchecked Sendable {
         MeanFieldStep.messages(model, step: 1, of: q0, into: pairwise, kept: kept, keptHoldsResponses: true, workspace: workspace)
     }
 
+    /// The free energy of Q_0 with its first step's messages A, from `full` (computed in full)
+    /// or, once the part that depends on the unaries alone is known, from that part and
+    /// `messagesPart` (Σ Q_0·A): after a weight edit the viewer then pays one multiply-add per
+    /// value before step 1, not a logarithm per value (6 ms of its 50 ms budget at 500×375 with
+    /// 21 labels).
+    func startFreeEnergy(of model: DenseCRF, full: () -> Double, messagesPart: () -> Double) -> Double {
+        forget(unlessFor: model)
+        let part = messagesPart()
+        if let startEnergy { return startEnergy + part }
+        let energy = full()
+        startEnergy = energy - part
+        return energy
+    }
+
     /// Writes `model`'s Q_0 and its argmax into `q` and `labels`: copied when known for these
     /// unaries, else computed (`MeanFieldStep.update`) and kept.
     func start(_ model: DenseCRF, q: UnsafeMutablePointer<Float>, labels: UnsafeMutablePointer<Int32>) {
@@ -65,6 +81,7 @@ public final class FirstResponses: @unchecked Sendable {
         responses = [:]
         q0 = []
         labels0 = []
+        startEnergy = nil
         unary = model.unary.values
     }
 }

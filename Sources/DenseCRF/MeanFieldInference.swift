@@ -206,18 +206,30 @@ public final class MeanFieldInference {
     }
 
     private func klOfCurrent() -> Double {
-        let l = self.l
-        let u = model.unary.values
-        let kl = u.withUnsafeBufferPointer { up -> Double in
+        if iteration == 0, let firstResponses {
+            return firstResponses.startFreeEnergy(of: model, full: fullFreeEnergy, messagesPart: messagesPart)
+        }
+        return fullFreeEnergy()
+    }
+
+    /// Σ q·(ln q + u + a) over Q, U and the messages A (`VectorKernels.freeEnergy`).
+    private func fullFreeEnergy() -> Double {
+        let qq = SharedConstPointer(UnsafePointer(q)), pw = SharedConstPointer(UnsafePointer(pairwise))
+        return model.unary.values.withUnsafeBufferPointer { up in
             let uu = SharedConstPointer(up.baseAddress!)
-            let qq = SharedConstPointer(UnsafePointer(q))
-            let pw = SharedConstPointer(UnsafePointer(pairwise))
             return parallelSum(n * l, grain: 32768) { range in
                 VectorKernels.freeEnergy(qq.advanced(by: range.lowerBound), uu.advanced(by: range.lowerBound),
                                          pw.advanced(by: range.lowerBound), range.count)
             }
         }
-        return kl
+    }
+
+    /// Σ q·a: the part of the free energy that the messages contribute.
+    private func messagesPart() -> Double {
+        let qq = SharedConstPointer(UnsafePointer(q)), pw = SharedConstPointer(UnsafePointer(pairwise))
+        return parallelSum(n * l, grain: 32768) { range in
+            VectorKernels.dot(qq.advanced(by: range.lowerBound), pw.advanced(by: range.lowerBound), range.count)
+        }
     }
 
     /// E(x̂) for the argmax labelling x̂: Σ U(x̂_i) + Σ_m Σ_i [μ_m · K_m(onehot(x̂))](i, x̂_i).

@@ -315,4 +315,22 @@ enum VectorKernels {
         }
         return total
     }
+
+    /// Σ a·b over k < n, products in Float summed in Double as in `freeEnergy`.
+    @inline(__always)
+    static func dot(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ n: Int) -> Double {
+        var sums = SIMD8<Double>(repeating: 0)
+        var k = 0
+        while k + 8 <= n {
+            sums += SIMD8<Double>(UnsafeRawPointer(a + k).loadUnaligned(as: SIMD8<Float>.self)
+                                  * UnsafeRawPointer(b + k).loadUnaligned(as: SIMD8<Float>.self))
+            k += 8
+        }
+        var total = sums.sum()
+        while k < n {
+            total += Double(a[k] * b[k])
+            k += 1
+        }
+        return total
+    }
 }
