@@ -56,7 +56,9 @@ final class LatticeHashTable: @unchecked Sendable {
         }
         if count == keyCapacity { growKeys() }
         let p = count
-        (keys + p * d).initialize(from: key, count: d)
+        // A loop, not `initialize(from:count:)`: that is a memmove call for a few integers.
+        let stored = keys + p &* d
+        for k in 0..<d { stored[k] = key[k] }
         slots[slot] = Int32(p + 1)
         count += 1
         if count * 2 > mask + 1 { growSlots() }
