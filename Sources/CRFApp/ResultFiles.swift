@@ -27,15 +27,16 @@ public enum ResultFiles {
     /// valid while `q` is: blocks of pixels are transposed (`MatrixTranspose.write`) into one
     /// piece per label plane, so no copy of Q is made, whole or transposed.
     public static func marginals(_ q: UnsafeBufferPointer<Float>, labels l: Int, image: RGBImage, float16: Bool) -> FileContents {
-        let preamble = NPYFile.preamble(shape: [l, image.height, image.width], storedType: float16 ? .float16 : .float)
-        let n = q.count / l, size = float16 ? 2 : 4, block = 16384
+        let storedType: NPYElementType = float16 ? .float16 : .float
+        let preamble = NPYFile.preamble(shape: [l, image.height, image.width], storedType: storedType)
+        let n = q.count / l, size = float16 ? 2 : 4, block = min(n, 16384)
         return .pieces(count: preamble.count + size * q.count) { put in
             try preamble.withUnsafeBytes { try put(0, $0) }
-            let planes = UnsafeMutableBufferPointer<Float>.allocate(capacity: l * min(n, block))
-            let halves = UnsafeMutableBufferPointer<UInt16>.allocate(capacity: float16 ? min(n, block) : 0)
+            let planes = UnsafeMutableBufferPointer<Float>.allocate(capacity: l * block)
+            let piece = UnsafeMutableRawBufferPointer.allocate(byteCount: size * block, alignment: 4)
             defer {
                 planes.deallocate()
-                halves.deallocate()
+                piece.deallocate()
             }
             var start = 0
             while start < n {
@@ -43,16 +44,9 @@ public enum ResultFiles {
                 MatrixTranspose.write(UnsafeBufferPointer(rebasing: q[(start * l)..<((start + count) * l)]), rows: count, columns: l,
                                       into: planes)
                 for k in 0..<l {
-                    let row = planes.baseAddress! + k * count, offset = preamble.count + size * (k * n + start)
-                    if float16 {
-                        for i in 0..<count { halves[i] = Float16(row[i]).bitPattern.littleEndian }
-                        try put(offset, UnsafeRawBufferPointer(start: halves.baseAddress!, count: 2 * count))
-                    } else {
-                        #if _endian(big)
-                        for i in 0..<count { row[i] = Float(bitPattern: row[i].bitPattern.littleEndian) }
-                        #endif
-                        try put(offset, UnsafeRawBufferPointer(start: row, count: 4 * count))
-                    }
+                    NPYFile.store(UnsafeBufferPointer(rebasing: planes[(k * count)..<((k + 1) * count)]), as: storedType,
+                                  into: piece.baseAddress!)
+                    try put(preamble.count + size * (k * n + start), UnsafeRawBufferPointer(rebasing: piece[..<(size * count)]))
                 }
                 start += count
             }

@@ -51,39 +51,29 @@ public enum NPYFile {
     /// appending tools can rewrite the header in place) and the same padding, ending in "\n",
     /// that starts the data at a multiple of 64 bytes.
     public static func encode(_ array: NPYArray) -> [UInt8] {
-        encode(shape: array.shape, storedType: array.storedType) { $0.update(fromContentsOf: array.values) }
+        let count = array.shape.reduce(1, *)
+        precondition(count == array.values.count, "NPYArray shape \(array.shape) needs \(count) values")
+        let preamble = preamble(shape: array.shape, storedType: array.storedType)
+        let size = preamble.count + (array.storedType == .float16 ? 2 : 4) * count
+        return [UInt8](unsafeUninitializedCapacity: size) { bytes, initialized in
+            _ = bytes.initialize(fromContentsOf: preamble)
+            array.values.withUnsafeBufferPointer {
+                store($0, as: array.storedType, into: UnsafeMutableRawPointer(bytes.baseAddress! + preamble.count))
+            }
+            initialized = size
+        }
     }
 
-    /// The bytes of an .npy file of `shape`, whose values `fill` writes in C order into the
-    /// buffer it is given: for float32 that is the file's own data region, so a caller that
-    /// produces its values in another order (say, pixel-major marginals for an (L, H, W) file)
-    /// needs no intermediate copy; float16 converts from one float buffer.
-    public static func encode(shape: [Int], storedType: NPYElementType = .float,
-                              fill: (UnsafeMutableBufferPointer<Float>) -> Void) -> [UInt8] {
-        let count = shape.reduce(1, *)
-        let half = storedType == .float16
-        let preamble = preamble(shape: shape, storedType: storedType)
-        let dataSize = (half ? 2 : 4) * count
-        return [UInt8](unsafeUninitializedCapacity: preamble.count + dataSize) { bytes, initialized in
-            _ = bytes.initialize(fromContentsOf: preamble)
-            // The data starts at a multiple of 64 bytes into the array, so it is Float-aligned.
-            let data = UnsafeMutableRawPointer(bytes.baseAddress! + preamble.count)
-            if half {
-                let values = UnsafeMutableBufferPointer<Float>.allocate(capacity: count)
-                defer { values.deallocate() }
-                values.initialize(repeating: 0)
-                fill(values)
-                let out = data.bindMemory(to: UInt16.self, capacity: count)
-                for i in 0..<count { out[i] = Float16(values[i]).bitPattern.littleEndian }
-            } else {
-                let values = UnsafeMutableBufferPointer(start: data.bindMemory(to: Float.self, capacity: count), count: count)
-                values.initialize(repeating: 0)
-                fill(values)
-                #if _endian(big)
-                for i in 0..<count { values[i] = Float(bitPattern: values[i].bitPattern.littleEndian) }
-                #endif
+    /// `values` as an .npy file's data holds them: little-endian float32, or float16.
+    public static func store(_ values: UnsafeBufferPointer<Float>, as storedType: NPYElementType, into data: UnsafeMutableRawPointer) {
+        if storedType == .float16 {
+            for (i, v) in values.enumerated() {
+                data.storeBytes(of: Float16(v).bitPattern.littleEndian, toByteOffset: 2 * i, as: UInt16.self)
             }
-            initialized = preamble.count + dataSize
+        } else {
+            for (i, v) in values.enumerated() {
+                data.storeBytes(of: v.bitPattern.littleEndian, toByteOffset: 4 * i, as: UInt32.self)
+            }
         }
     }
 

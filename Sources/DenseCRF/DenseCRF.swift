@@ -68,9 +68,9 @@ public final class DenseCRF: Sendable {
     ///   and one vertex of its simplex), the n·d scaled features, and per lattice point its
     ///   key (d values), its 2(d+1) neighbours and the filter's two value rows (L values each).
     ///
-    /// A lattice keeps 8 bytes per entry (vertex, barycentric weight) and its build briefly 13
-    /// more (remainder, rank, weight, owner), more than the 12 charged; the bound holds because points are charged as one per pixel, many times
-    /// what natural images create with the usual widths (the bundled samples make about one
+    /// A lattice keeps 8 bytes per entry (vertex, barycentric weight), and its build needs no
+    /// more per entry; the per-point charges hold because points are charged as one per pixel,
+    /// many times what natural images create with the usual widths (the bundled samples make about one
     /// per ten pixels for the spatial kernel and fewer for the bilateral one). Measured:
     /// `crfview infer` on a 1000x750 textured image with 21 labels peaked at 419 MB resident
     /// for the whole process; this bound says 681 MB. A width far below a pixel can create up

@@ -3,7 +3,7 @@
 public enum MatrixTranspose {
     /// Writes the transpose of `a` (`rows`×`columns`) into `out` (room for every value). Rows
     /// go in blocks, so that when they are many (pixels) the block's reads and the `columns`
-    /// output streams stay in cache; straight into a file's bytes when saving, with no copy.
+    /// output streams stay in cache; a block of pixels at a time when saving marginals.
     public static func write(_ a: UnsafeBufferPointer<Float>, rows: Int, columns: Int, into out: UnsafeMutableBufferPointer<Float>) {
         precondition(a.count == rows * columns && out.count >= a.count)
         var start = 0

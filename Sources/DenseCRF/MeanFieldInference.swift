@@ -25,12 +25,7 @@ public final class MeanFieldInference {
     /// step used when s = iteration, and none yet when s = 0.
     /// Allocated on first use: a run that steps in place (see `init`) never needs it.
     private var pairwiseBuffer: UnsafeMutablePointer<Float>?
-    private var pairwise: UnsafeMutablePointer<Float> {
-        if let pairwiseBuffer { return pairwiseBuffer }
-        let buffer = UnsafeMutablePointer<Float>.allocate(capacity: n * l)
-        pairwiseBuffer = buffer
-        return buffer
-    }
+    private var pairwise: UnsafeMutablePointer<Float> { allocated(&pairwiseBuffer) }
     private var messagesStep = 0
     private var pairwiseValid: Bool { messagesStep == iteration + 1 }
     /// One kernel's filter output (reused per kernel); also holds the one-hot labelling for the
@@ -38,14 +33,17 @@ public final class MeanFieldInference {
     /// Allocated on first use: a model of Potts terms whose energies are never asked for
     /// (`infer`, `eval`) does without it, N×L floats less at its peak.
     private var filteredBuffer: UnsafeMutablePointer<Float>?
-    private var filtered: UnsafeMutablePointer<Float> {
-        if let filteredBuffer { return filteredBuffer }
-        let buffer = UnsafeMutablePointer<Float>.allocate(capacity: n * l)
-        filteredBuffer = buffer
-        return buffer
-    }
+    private var filtered: UnsafeMutablePointer<Float> { allocated(&filteredBuffer) }
     private var labels: [Int32]
     private var changedLast = 0
+
+    /// `buffer`, an N×L buffer allocated on first use.
+    private func allocated(_ buffer: inout UnsafeMutablePointer<Float>?) -> UnsafeMutablePointer<Float> {
+        if let buffer { return buffer }
+        let made = UnsafeMutablePointer<Float>.allocate(capacity: n * l)
+        buffer = made
+        return made
+    }
     private let workspace = LatticeWorkspace()
     /// One workspace per term for stepping in place, the first being `workspace`; made on
     /// the first such step.

@@ -428,9 +428,6 @@ public final class PermutohedralLattice: Sendable {
             let alpha = self.alpha * gain
             parallelChunks(n, grain: 1024) { range in
                 let lattice = src.base, result = out.base
-                let sum = UnsafeMutablePointer<Float>.allocate(capacity: width)
-                defer { sum.deallocate() }
-                if accumulate { for k in v..<width { sum[k] = 0 } }
                 if width <= 4 {
                     // One block: the row summed in a register, in the same order, without the
                     // scratch row's copies in and out (most of the slice at two labels).
@@ -470,6 +467,9 @@ public final class PermutohedralLattice: Sendable {
                     }
                     return
                 }
+                let sum = UnsafeMutablePointer<Float>.allocate(capacity: width)
+                defer { sum.deallocate() }
+                if accumulate { for k in v..<width { sum[k] = 0 } }
                 for i in range {
                     let row = result + i &* v
                     let scaleOut = alpha * (post?[i] ?? 1)
