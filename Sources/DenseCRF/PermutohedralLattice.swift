@@ -104,18 +104,17 @@ public final class PermutohedralLattice: Sendable {
             LatticeHashTable(dimension: d, expectedPoints: max(64, ((c + 1) * n / chunks - c * n / chunks) / 8))
         }
         features.withUnsafeBufferPointer { fp in
-        scale.withUnsafeBufferPointer { sp in
         canonical.withUnsafeBufferPointer { cn in
         vertex.withUnsafeMutableBufferPointer { vx in
         bary.withUnsafeMutableBufferPointer { bw in
-            let input = SimplexInput(features: SharedConstPointer(fp.baseAddress!), scale: SharedConstPointer(sp.baseAddress!),
+            let input = SimplexInput(features: SharedConstPointer(fp.baseAddress!), scale: scale,
                                      canonical: SharedConstPointer(cn.baseAddress!), dimension: d)
             let vertexOut = SharedPointer(vx.baseAddress!), baryOut = SharedPointer(bw.baseAddress!)
             let chunkTables = tables
             DispatchQueue.concurrentPerform(iterations: chunks) { c in
                 Self.numberVertices(c * n / chunks..<(c + 1) * n / chunks, input, chunkTables[c], vertexOut, baryOut, cancelled: cancelled)
             }
-        }}}}}
+        }}}}
         if cancelled?() == true { return nil }
 
         let table = tables[0]
@@ -187,103 +186,57 @@ public final class PermutohedralLattice: Sendable {
     /// the canonical simplex (see `init`).
     private struct SimplexInput: Sendable {
         let features: SharedConstPointer<Float>
-        let scale: SharedConstPointer<Float>
+        let scale: [Float]
         let canonical: SharedConstPointer<Int32>
         let dimension: Int
     }
 
-    /// For each pixel of `range`: elevates its feature vector onto the plane Σy = 0, finds the
-    /// enclosing simplex (the nearest remainder-0 lattice point and the ranking of the
-    /// differences) and its barycentric weights (Adams et al. 2010, pp. 5 and 10), in float as
-    /// the reference does; then numbers the simplex's vertices in `table`, whose key is a
-    /// vertex's first d coordinates (rem0 + canonical[r][rank]). A pixel in its predecessor's
-    /// simplex (a run of them is common: a simplex spans a few pixels at the usual widths)
-    /// takes its vertices without hashing. Scratch rows are raw memory: with arrays, bounds
-    /// checks cost as much as the arithmetic of this per-pixel loop.
+    /// For each pixel of `range`: locates its enclosing simplex and barycentric weights
+    /// (`SimplexLocator`, eight pixels at a time), then numbers the simplex's vertices in
+    /// `table`, whose key is a vertex's first d coordinates (rem0 + canonical[r][rank]). A pixel
+    /// in its predecessor's simplex (a run of them is common: a simplex spans a few pixels at the
+    /// usual widths) takes its vertices without hashing. Scratch rows are raw memory: with
+    /// arrays, bounds checks cost as much as the arithmetic of this per-pixel loop.
     private static func numberVertices(
         _ range: Range<Int>, _ input: SimplexInput, _ table: LatticeHashTable,
         _ vertexOut: SharedPointer<Int32>, _ baryOut: SharedPointer<Float>, cancelled: (@Sendable () -> Bool)?
     ) {
         let d = input.dimension, stride = d &+ 1
-        let invDPlus1 = 1 / Float(stride)
-        let dPlus1 = Float(stride)
-        let (f, scale, canonical) = (input.features.base, input.scale.base, input.canonical.base)
-        withUnsafeTemporaryAllocation(of: Float.self, capacity: 3 * stride + 1) { scratch in
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: stride) { rankScratch in
-        withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * stride + d) { simplexScratch in
-            let elevated = scratch.baseAddress!, rem0 = elevated + stride, bary = rem0 + stride
-            let rank = rankScratch.baseAddress!
-            // The last hashed simplex (remainder-0 point, then ranks) and a key.
-            let last = simplexScratch.baseAddress!, key = last + 2 * stride
-            for i in range {
-                if i & 1023 == 0, cancelled?() == true { return }
-                let row = f + i &* d
-                var sm: Float = 0
-                var j = d
-                while j > 0 {
-                    let cf = row[j &- 1] * scale[j &- 1]
-                    elevated[j] = sm - Float(j) * cf
-                    sm += cf
-                    j &-= 1
-                }
-                elevated[0] = sm
-
-                var sum = 0
-                for k in 0...d {
-                    let v = (invDPlus1 * elevated[k]).rounded(.toNearestOrEven)
-                    rem0[k] = v * dPlus1
-                    sum &+= Int(v)
-                    rank[k] = 0
-                }
-                // Branch-free: which of two differences is larger is as good as random per
-                // pixel, and mispredicted branches were most of this loop's time.
-                for a in 0..<d {
-                    let da = elevated[a] - rem0[a]
-                    for b in (a &+ 1)...d {
-                        let less = da < elevated[b] - rem0[b] ? 1 : 0
-                        rank[a] &+= less
-                        rank[b] &+= 1 &- less
+        let (f, canonical) = (input.features.base, input.canonical.base)
+        let locator = SimplexLocator(dimension: d, scale: input.scale)
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * stride + stride * d) { simplexScratch in
+            // The last hashed simplex (remainder-0 point, then ranks) and its vertices' keys.
+            let last = simplexScratch.baseAddress!, keys = last + 2 * stride
+            var group = range.lowerBound
+            while group < range.upperBound {
+                if (group &- range.lowerBound) & 1023 == 0, cancelled?() == true { return }
+                let count = min(SimplexLocator.laneCount, range.upperBound &- group)
+                locator.locate(f + group &* d, count: count, weights: baryOut.base + group &* stride)
+                for lane in 0..<count {
+                    let i = group &+ lane
+                    let out = i &* stride
+                    var same = i > range.lowerBound
+                    for k in 0...d {
+                        let point = locator.remainder0(k, lane: lane), rank = locator.rank(k, lane: lane)
+                        if point != last[k] || rank != last[stride &+ k] {
+                            same = false
+                            last[k] = point
+                            last[stride &+ k] = rank
+                        }
                     }
-                }
-                // A point off the plane (sum ≠ 0) is brought back by wrapping ranks around.
-                for k in 0...d {
-                    rank[k] &+= sum
-                    if rank[k] < 0 {
-                        rank[k] &+= stride
-                        rem0[k] += dPlus1
-                    } else if rank[k] >= stride {
-                        rank[k] &-= stride
-                        rem0[k] -= dPlus1
+                    if same {
+                        for r in 0...d { vertexOut[out &+ r] = vertexOut[out &- stride &+ r] }
+                        continue
                     }
+                    for r in 0...d {
+                        let offsets = canonical + r &* stride, key = keys + r &* d
+                        for k in 0..<d { key[k] = last[k] &+ offsets[Int(last[stride &+ k])] }
+                    }
+                    table.insert(rows: keys, count: stride, into: vertexOut.base + out)
                 }
-                for k in 0...stride { bary[k] = 0 }
-                for k in 0...d {
-                    let v = (elevated[k] - rem0[k]) * invDPlus1
-                    let p = d &- rank[k]
-                    bary[p] += v
-                    bary[p &+ 1] -= v
-                }
-                bary[0] += 1 + bary[stride]
-                let out = i &* stride
-                for k in 0...d { baryOut[out &+ k] = bary[k] }
-
-                var same = i > range.lowerBound
-                for k in 0...d where Int32(rem0[k]) != last[k] || Int32(truncatingIfNeeded: rank[k]) != last[stride &+ k] {
-                    same = false
-                    last[k] = Int32(rem0[k])
-                    last[stride &+ k] = Int32(truncatingIfNeeded: rank[k])
-                }
-                if same {
-                    for r in 0...d { vertexOut[out &+ r] = vertexOut[out &- stride &+ r] }
-                    continue
-                }
-                for r in 0...d {
-                    let offsets = canonical + r &* stride
-                    for k in 0..<d { key[k] = last[k] &+ offsets[Int(last[stride &+ k])] }
-                    vertexOut[out &+ r] = table.insert(key, hash: LatticeHashTable.hash(key, d))
-                }
+                group &+= count
             }
-        }}}
+        }
     }
 
     /// Filters `channels` values per pixel (pixel-major) from `input` into `output`.
