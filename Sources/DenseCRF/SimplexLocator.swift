@@ -51,6 +51,18 @@ final class SimplexLocator {
         byRank.deallocate()
     }
 
+    /// `count` values `stride` apart from `values`, one per lane (0 in the lanes after them).
+    @inline(__always)
+    private static func gather(_ values: UnsafePointer<Float>, stride: Int, count: Int) -> Lanes {
+        if count == laneCount {
+            return Lanes(values[0], values[stride], values[2 &* stride], values[3 &* stride],
+                         values[4 &* stride], values[5 &* stride], values[6 &* stride], values[7 &* stride])
+        }
+        var x = Lanes()
+        for lane in 0..<count { x[lane] = values[lane &* stride] }
+        return x
+    }
+
     /// A comparison's lanes as integers: −1 where true, 0 where false. (`SIMDMask`'s own
     /// `replacing(with:where:)` and `any` went lane by lane through memory.)
     @inline(__always)
@@ -81,9 +93,7 @@ final class SimplexLocator {
         var sum = Lanes()
         var j = d
         while j > 0 {
-            var x = Lanes()
-            for lane in 0..<count { x[lane] = features[lane &* d &+ j &- 1] }
-            let c = x * Lanes(repeating: scale[j &- 1])
+            let c = Self.gather(features + (j &- 1), stride: d, count: count) * Lanes(repeating: scale[j &- 1])
             elevated[j] = sum - Lanes(repeating: Float(j)) * c
             sum += c
             j &-= 1
@@ -127,20 +137,25 @@ final class SimplexLocator {
         }
 
         // Back onto the plane, then the differences sorted by rank.
-        let strideLanes = LaneIndices(repeating: Int32(stride))
+        let strideLanes = LaneIndices(repeating: Int32(stride)), signBit = LaneIndices(repeating: 31)
         for k in 0...d {
             let r = rank[k] &+ offPlane
-            let below = Self.lanes(r .< LaneIndices()), above = Self.lanes(r .>= strideLanes)
-            // +1 where the rank wrapped below 0, −1 where it passed d, else 0.
-            let wrap = above &- below
-            rank[k] = r &+ wrap &* strideLanes
-            remainder0[k] &+= wrap &* strideLanes
+            // −1 where the rank wrapped below 0 (or passed d), by its sign bit.
+            let below = r &>> signBit, above = (LaneIndices(repeating: Int32(d)) &- r) &>> signBit
+            let wrap = (strideLanes & below) &- (strideLanes & above)
+            rank[k] = r &+ wrap
+            remainder0[k] &+= wrap
             nearest[k] = Self.select(below, nearest[k] + dPlus1, else: Self.select(above, nearest[k] - dPlus1, else: nearest[k]))
             byRank[k] = Lanes()
         }
         for k in 0...d {
             let v = (elevated[k] - nearest[k]) * inverse
-            for r in 0...d { byRank[r] = Self.select(Self.lanes(rank[k] .== LaneIndices(repeating: Int32(r))), v, else: byRank[r]) }
+            for r in 0...d {
+                // −1 where the rank is r: the exclusive or is 0 there and small and positive
+                // elsewhere, so one less is negative only there.
+                let isR = ((rank[k] ^ LaneIndices(repeating: Int32(r))) &- 1) &>> signBit
+                byRank[r] = Self.select(isR, v, else: byRank[r])
+            }
         }
 
         // Vertex p weighs the difference ranked d−p minus the one ranked d−p+1; vertex 0 also
