@@ -317,16 +317,25 @@ public final class PermutohedralLattice: Sendable {
                 let lo = Int32(truncatingIfNeeded: 1 + part * m / pointParts), hi = Int32(truncatingIfNeeded: 1 + (part + 1) * m / pointParts)
                 let out = range == 0 ? dst.base : partials.base + (range &- 1) &* rows
                 if range > 0 { out.update(repeating: 0, count: rows) }
-                for i in (range * n / pixelParts)..<((range + 1) * n / pixelParts) {
-                    let source = i >= tailStart ? UnsafePointer(tail.base) + (i &- tailStart) &* v : inp.base + i &* v
-                    let scale = pre?[i] ?? 1
-                    let base = i &* stride
-                    for r in 0..<stride {
-                        let p = vp[base &+ r]
-                        if p >= lo && p < hi {
-                            VectorKernels.axpyPadded(out + Int(p) &* width, source, w[base &+ r] * scale, width: width)
+                @inline(__always) func add(width: Int, everyPoint: Bool) {
+                    for i in (range * n / pixelParts)..<((range + 1) * n / pixelParts) {
+                        let source = i >= tailStart ? UnsafePointer(tail.base) + (i &- tailStart) &* v : inp.base + i &* v
+                        let scale = pre?[i] ?? 1
+                        let base = i &* stride
+                        for r in 0..<stride {
+                            let p = vp[base &+ r]
+                            if everyPoint || (p >= lo && p < hi) {
+                                VectorKernels.axpyPadded(out + Int(p) &* width, source, w[base &+ r] * scale, width: width)
+                            }
                         }
                     }
+                }
+                // Each narrow width its own loop, without the point range test of the split.
+                switch (pointParts, width) {
+                case (1, 1): add(width: 1, everyPoint: true)
+                case (1, 2): add(width: 2, everyPoint: true)
+                case (1, 4): add(width: 4, everyPoint: true)
+                default: add(width: width, everyPoint: pointParts == 1)
                 }
             }
             if pixelParts > 1 {
