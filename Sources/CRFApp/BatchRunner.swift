@@ -110,7 +110,7 @@ public struct BatchRunner: Sendable {
         let (problem, notes) = try ProblemFiles.load(imagePath: item.image, unary: item.unary, mapOptions: mapOptions, model: model)
         let (image, labelCount) = (problem.image, problem.labelCount)
         let crf = try (consume problem).model()
-        let inference = MeanFieldInference(model: crf, tracksEnergy: false, keepsPairwise: false)
+        let inference = MeanFieldInference(model: crf, tracksEnergy: false, oneShot: true)
         inference.run(crf.parameters.iterations)
         let labels = inference.currentLabels
         let folder = "\(outputs.folder)/\(item.name)"

@@ -20,7 +20,7 @@ public struct Evaluator: Sendable {
         let image = problem.image
         let truth = try TruthFile.read(truthPath, width: image.width, height: image.height)
         let crf = try problem.model()
-        let inference = MeanFieldInference(model: crf, tracksEnergy: false, keepsPairwise: false)
+        let inference = MeanFieldInference(model: crf, tracksEnergy: false, oneShot: true)
         inference.run(problem.parameters.iterations)
         let classes = problem.labelCount
         let (before, after) = try CLIFailure.attributing(to: truthPath) {

@@ -48,7 +48,7 @@ public struct ImageRun {
         let unary = lap()
         let crf = try CLIFailure.attributing(to: name) { try DenseCRF(image: image, unary: unaryEnergies, parameters: parameters) }
         let build = lap()
-        let inference = MeanFieldInference(model: crf, tracksEnergy: energyLog != nil, keepsPairwise: false)
+        let inference = MeanFieldInference(model: crf, tracksEnergy: energyLog != nil, oneShot: true)
         inference.run(parameters.iterations)
         let iterate = lap()
 

@@ -34,8 +34,17 @@ public final class MeanFieldInference {
     /// (`infer`, `eval`) does without it, N×L floats less at its peak.
     private var filteredBuffer: UnsafeMutablePointer<Float>?
     private var filtered: UnsafeMutablePointer<Float> { allocated(&filteredBuffer) }
+    /// The argmax of Q after each step, to count the pixels a step changed; kept when the
+    /// counts are read (energy tracking, the viewer), not in a one-shot run (see `init`).
     private var labels: [Int32]
+    private let tracksLabels: Bool
     private var changedLast = 0
+
+    /// `body` given where a step writes its argmax: nil when the labels are not tracked.
+    private func withLabelBuffer<R>(_ body: (UnsafeMutablePointer<Int32>?) -> R) -> R {
+        guard tracksLabels else { return body(nil) }
+        return labels.withUnsafeMutableBufferPointer { body($0.baseAddress!) }
+    }
 
     /// `buffer`, an N×L buffer allocated on first use.
     private func allocated(_ buffer: inout UnsafeMutablePointer<Float>?) -> UnsafeMutablePointer<Float> {
@@ -48,7 +57,7 @@ public final class MeanFieldInference {
     /// One workspace per term for stepping in place, the first being `workspace`; made on
     /// the first such step.
     private lazy var termWorkspaces: [LatticeWorkspace] = [workspace] + model.terms.dropFirst().map { _ in LatticeWorkspace() }
-    private let keepsPairwise: Bool
+    private let oneShot: Bool
 
     /// The first step's kernel responses, shared with the owner's earlier and later runs.
     private let firstResponses: FirstResponses?
@@ -57,27 +66,28 @@ public final class MeanFieldInference {
     ///   - firstResponses: Q_0 and K_m(Q_0) of earlier runs on the same unaries, reused
     ///     for the start and the first step where the kernels are the same, and filled with this
     ///     model's (see `FirstResponses`). The viewer's runner keeps one.
-    ///   - keepsPairwise: false for a run that never asks for the last step's pairwise energies
-    ///     (`withLastPairwise`; `infer`, datasets, benchmarks): without energy tracking, steps
-    ///     whose terms are all Potts then run in Q's own buffer (`MeanFieldStep.stepInPlace`),
-    ///     N×L floats less at the peak, with the same Q.
-    public init(model: DenseCRF, tracksEnergy: Bool = true, firstResponses: FirstResponses? = nil, keepsPairwise: Bool = true) {
+    ///   - oneShot: true for a run read only at its end (`infer`, datasets, `eval`,
+    ///     benchmarks), which never asks for the last step's pairwise energies
+    ///     (`withLastPairwise`) nor for the pixels a step changed (`changedInLastStep`). Without
+    ///     energy tracking, steps whose terms are all Potts then run in Q's own buffer
+    ///     (`MeanFieldStep.stepInPlace`), N×L floats less at the peak, with the same Q; and the
+    ///     argmax is taken once, by `currentLabels`, instead of after every step.
+    public init(model: DenseCRF, tracksEnergy: Bool = true, firstResponses: FirstResponses? = nil, oneShot: Bool = false) {
         self.model = model
         self.tracksEnergy = tracksEnergy
         self.firstResponses = firstResponses
-        self.keepsPairwise = keepsPairwise
+        self.oneShot = oneShot
         n = model.pixelCount
         l = model.labelCount
         q = .allocate(capacity: n * l)
-        labels = [Int32](repeating: 0, count: n)
+        tracksLabels = tracksEnergy || !oneShot || firstResponses != nil
+        labels = tracksLabels ? [Int32](repeating: 0, count: n) : []
 
         // Q0 = softmax(−U): the network's own prediction.
-        labels.withUnsafeMutableBufferPointer { lb in
-            if let firstResponses {
-                firstResponses.start(model, q: q, labels: lb.baseAddress!)
-            } else {
-                MeanFieldStep.update(model, pairwise: nil, into: q, labels: lb.baseAddress!)
-            }
+        if let firstResponses {
+            labels.withUnsafeMutableBufferPointer { firstResponses.start(model, q: q, labels: $0.baseAddress!) }
+        } else {
+            _ = withLabelBuffer { MeanFieldStep.update(model, pairwise: nil, into: q, labels: $0) }
         }
         if tracksEnergy {
             computePairwise()
@@ -99,16 +109,12 @@ public final class MeanFieldInference {
     /// Takes one mean-field step.
     public func step() {
         precondition(!finished, "step() after finish()")
-        if !keepsPairwise, !pairwiseValid, !(iteration == 0 && firstResponses != nil),
+        if oneShot, !pairwiseValid, !(iteration == 0 && firstResponses != nil),
            MeanFieldStep.stepsInPlace(model, step: iteration + 1) {
-            changedLast = labels.withUnsafeMutableBufferPointer { lb in
-                MeanFieldStep.stepInPlace(model, step: iteration + 1, q: q, labels: lb.baseAddress!, workspaces: termWorkspaces)
-            }
+            changedLast = withLabelBuffer { MeanFieldStep.stepInPlace(model, step: iteration + 1, q: q, labels: $0, workspaces: termWorkspaces) }
         } else {
             if !pairwiseValid { computePairwise() }
-            changedLast = labels.withUnsafeMutableBufferPointer { lb in
-                MeanFieldStep.update(model, pairwise: pairwise, into: q, labels: lb.baseAddress!)
-            }
+            changedLast = withLabelBuffer { MeanFieldStep.update(model, pairwise: pairwise, into: q, labels: $0) }
         }
         iteration += 1
         if tracksEnergy {
@@ -162,10 +168,23 @@ public final class MeanFieldInference {
     }
 
     /// The argmax labelling of the current marginals.
-    public var currentLabels: [Int32] { labels }
+    public var currentLabels: [Int32] {
+        if tracksLabels { return labels }
+        let qq = SharedConstPointer(UnsafePointer(q)), l = self.l
+        return [Int32](unsafeUninitializedCapacity: n) { out, count in
+            let labels = SharedPointer(out.baseAddress!)
+            parallelChunks(n, grain: 4096) { range in
+                for i in range { labels[i] = Int32(truncatingIfNeeded: Marginals.argmax(qq.base + i &* l, l)) }
+            }
+            count = n
+        }
+    }
 
     /// Pixels whose argmax changed in the last step.
-    public var changedInLastStep: Int { changedLast }
+    public var changedInLastStep: Int {
+        precondition(tracksLabels, "changedInLastStep of a one-shot run")
+        return changedLast
+    }
 
     // MARK: - Message passing
 
