@@ -72,6 +72,19 @@ public final class DenseKernel: Sendable {
         }
     }
 
+    /// `slice` of the pixels in `range` only, from the spread `values`
+    /// (`LatticeWorkspace.spread(channels:)`), on the calling thread: threads may slice
+    /// disjoint ranges of one spread at once (`MeanFieldStep.stepInPlace`).
+    func slice(
+        _ range: Range<Int>, of values: UnsafePointer<Float>, into output: UnsafeMutablePointer<Float>, channels: Int,
+        gain: Float, accumulate: Bool
+    ) {
+        norm.withUnsafeBufferPointer { np in
+            lattice.slice(range, of: values, into: output, channels: channels,
+                          postScale: scales(false).after ? np.baseAddress : nil, gain: gain, accumulate: accumulate)
+        }
+    }
+
     /// Which side of the lattice filter the normalisation scales: Knᵀ swaps the two sides of
     /// a one-sided normalisation.
     private func scales(_ transpose: Bool) -> (before: Bool, after: Bool) {

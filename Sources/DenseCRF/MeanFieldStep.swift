@@ -49,19 +49,24 @@ public enum MeanFieldStep {
             written = true
         }
         if !written { parallelChunks(n * l, grain: 65536) { range in for i in range { pw[i] = 0 } } }
-        clamp(model, pairwise)
+        if needsClamp(model) {
+            parallelChunks(n * l, grain: 65536) { range in clamp(pw.base, range) }
+        }
     }
 
-    /// Clamps pairwise energies to ±`pairwiseLimit` where the model's weights could take them
-    /// near Float's range: normalised kernel responses stay below the pixel count, so below
-    /// 1e15 no compatibility can.
-    private static func clamp(_ model: DenseCRF, _ pairwise: UnsafeMutablePointer<Float>) {
-        guard model.terms.contains(where: { $0.magnitude > 1e15 }) else { return }
-        let pw = SharedPointer(pairwise), limit = pairwiseLimit
-        parallelChunks(model.pixelCount * model.labelCount, grain: 65536) { range in
-            for i in range where !(abs(pw[i]) <= limit) {
-                pw[i] = pw[i].isNaN ? 0 : (pw[i] > 0 ? limit : -limit)
-            }
+    /// Whether the model's weights could take pairwise energies near Float's range, where they
+    /// are clamped to ±`pairwiseLimit`: normalised kernel responses stay below the pixel
+    /// count, so below 1e15 no compatibility can.
+    private static func needsClamp(_ model: DenseCRF) -> Bool {
+        model.terms.contains(where: { $0.magnitude > 1e15 })
+    }
+
+    /// Clamps `pairwise[range]` to ±`pairwiseLimit` (NaN, from Inf − Inf, to 0).
+    @inline(__always)
+    private static func clamp(_ pairwise: UnsafeMutablePointer<Float>, _ range: Range<Int>) {
+        let limit = pairwiseLimit
+        for i in range where !(abs(pairwise[i]) <= limit) {
+            pairwise[i] = pairwise[i].isNaN ? 0 : (pairwise[i] > 0 ? limit : -limit)
         }
     }
 
@@ -74,8 +79,11 @@ public enum MeanFieldStep {
     /// this step (`stepsInPlace`): every term splats and blurs Q_{t−1} into its own workspace
     /// before any of them slices, so the messages can be sliced into Q's buffer and the
     /// softmax taken there. A run then needs no N×L pairwise buffer (264 MB at 2048×1536 with
-    /// 21 labels) for one lattice workspace per term instead of one in all. The arithmetic is
-    /// that of `messages` and `update`, in the same order: the same Q to the bit.
+    /// 21 labels) for one lattice workspace per term instead of one in all. Slicing, clamping
+    /// and the softmax go one block of `blockPixels` at a time, so each block's rows stay in
+    /// cache from the first slice to the softmax instead of Q crossing memory once per pass.
+    /// The arithmetic is that of `messages` and `update`, in the same order: the same Q to the
+    /// bit.
     @discardableResult
     static func stepInPlace(
         _ model: DenseCRF, step: Int, q: UnsafeMutablePointer<Float>, labels: UnsafeMutablePointer<Int32>?,
@@ -86,12 +94,39 @@ public enum MeanFieldStep {
         for (term, workspace) in zip(model.terms, workspaces) {
             term.kernel.spread(q, channels: l, workspace: workspace)
         }
-        for (m, (term, workspace)) in zip(model.terms, workspaces).enumerated() {
-            term.kernel.slice(into: q, channels: l, gain: term.transform(step: step).uniformDiagonal!, accumulate: m > 0,
-                              workspace: workspace)
+        let terms = zip(model.terms, workspaces).map { term, workspace in
+            (term.kernel, term.transform(step: step).uniformDiagonal!, SharedConstPointer(workspace.spread(channels: l)))
         }
-        clamp(model, q)
-        return update(model, pairwise: q, into: q, labels: labels)
+        let clamps = needsClamp(model)
+        let dst = SharedPointer(q)
+        return model.unary.values.withUnsafeBufferPointer { up in
+            let u = SharedConstPointer(up.baseAddress!)
+            return blocks(model.pixelCount, labels: labels) { pixels, labels in
+                for (m, (kernel, gain, values)) in terms.enumerated() {
+                    kernel.slice(pixels, of: values.base, into: dst.base, channels: l, gain: gain, accumulate: m > 0)
+                }
+                if clamps { clamp(dst.base, pixels.lowerBound &* l..<pixels.upperBound &* l) }
+                return update(pixels, l, unary: u.base, pairwise: dst.base, into: dst.base, labels: labels)
+            }
+        }
+    }
+
+    /// Pixels per block of `stepInPlace` and `update`: 512 rows of 21 labels are 43 KB.
+    static let blockPixels = 512
+
+    /// `body` over `0..<count` pixels in blocks of `blockPixels`, across cores, summing the
+    /// counts it returns (the labels a block changed).
+    private static func blocks(
+        _ count: Int, labels: UnsafeMutablePointer<Int32>?, _ body: @Sendable (Range<Int>, UnsafeMutablePointer<Int32>?) -> Int
+    ) -> Int {
+        let argmax = labels.map(SharedPointer.init)
+        return Int(parallelSum(count, grain: 4 * blockPixels) { range in
+            var changed = 0
+            for start in Swift.stride(from: range.lowerBound, to: range.upperBound, by: blockPixels) {
+                changed &+= body(start..<min(start &+ blockPixels, range.upperBound), argmax?.base)
+            }
+            return Double(changed)
+        })
     }
 
     /// q = softmax(−U − pairwise) per pixel; `pairwise` nil gives Q_0 = softmax(−U). With
@@ -107,25 +142,32 @@ public enum MeanFieldStep {
             let u = SharedConstPointer(up.baseAddress!)
             let pw = pairwise.map(SharedConstPointer.init)
             let dst = SharedPointer(q)
-            let argmax = labels.map(SharedPointer.init)
-            return Int(parallelSum(model.pixelCount, grain: 2048) { range in
-                let (q, uu) = (dst.base, u.base)
-                if let pp = pw?.base {
-                    for i in range.lowerBound &* l..<range.upperBound &* l { q[i] = -uu[i] - pp[i] }
-                } else {
-                    for i in range.lowerBound &* l..<range.upperBound &* l { q[i] = -uu[i] }
-                }
-                softmax(q + range.lowerBound &* l, count: range.count, l)
-                guard let argmax else { return 0 }
-                var changed = 0
-                for i in range {
-                    let a = Int32(truncatingIfNeeded: Marginals.argmax(q + i &* l, l))
-                    if a != argmax[i] { changed &+= 1 }
-                    argmax[i] = a
-                }
-                return Double(changed)
-            })
+            return blocks(model.pixelCount, labels: labels) { pixels, labels in
+                update(pixels, l, unary: u.base, pairwise: pw?.base, into: dst.base, labels: labels)
+            }
         }
+    }
+
+    /// `update` of the pixels in `range`.
+    @inline(__always)
+    private static func update(
+        _ range: Range<Int>, _ l: Int, unary u: UnsafePointer<Float>, pairwise: UnsafePointer<Float>?,
+        into q: UnsafeMutablePointer<Float>, labels: UnsafeMutablePointer<Int32>?
+    ) -> Int {
+        if let pairwise {
+            for i in range.lowerBound &* l..<range.upperBound &* l { q[i] = -u[i] - pairwise[i] }
+        } else {
+            for i in range.lowerBound &* l..<range.upperBound &* l { q[i] = -u[i] }
+        }
+        softmax(q + range.lowerBound &* l, count: range.count, l)
+        guard let labels else { return 0 }
+        var changed = 0
+        for i in range {
+            let a = Int32(truncatingIfNeeded: Marginals.argmax(q + i &* l, l))
+            if a != labels[i] { changed &+= 1 }
+            labels[i] = a
+        }
+        return changed
     }
 
     /// Numerically stable softmax of `count` pixels' logits (rows of `l`), in place. Logits

@@ -375,62 +375,69 @@ public final class PermutohedralLattice: Sendable {
         into output: UnsafeMutablePointer<Float>, channels v: Int, postScale: UnsafePointer<Float>? = nil,
         gain: Float = 1, accumulate: Bool = false, workspace: LatticeWorkspace
     ) {
-        guard let (blurred, spread) = workspace.blurred, spread == v else {
-            preconditionFailure("slice(into:channels:) of \(v) channels without their spread")
+        let values = SharedConstPointer(workspace.spread(channels: v))
+        let out = SharedPointer(output), post = postScale.map(SharedConstPointer.init)
+        parallelChunks(pixelCount, grain: 1024) { range in
+            slice(range, of: values.base, into: out.base, channels: v, postScale: post?.base, gain: gain, accumulate: accumulate)
         }
-        let stride = dimension + 1, n = pixelCount
+    }
+
+    /// `slice` of the pixels in `range` only, from `values` (`LatticeWorkspace.spread`), on
+    /// the calling thread; several threads may slice disjoint ranges of one spread at once.
+    /// `MeanFieldStep.stepInPlace` slices every kernel and takes the softmax one cache-sized
+    /// block of pixels at a time.
+    func slice(
+        _ range: Range<Int>, of values: UnsafePointer<Float>, into output: UnsafeMutablePointer<Float>, channels v: Int,
+        postScale: UnsafePointer<Float>?, gain: Float, accumulate: Bool
+    ) {
+        let stride = dimension + 1
         let width = VectorKernels.paddedWidth(v)
-        let post = postScale.map(SharedConstPointer.init)
-        let src = SharedPointer(blurred)
         vertex.withUnsafeBufferPointer { vx in
         barycentric.withUnsafeBufferPointer { bw in
-            let vp = SharedConstPointer(vx.baseAddress!)
-            let w = SharedConstPointer(bw.baseAddress!)
-            let out = SharedPointer(output)
+            let vp = vx.baseAddress!, w = bw.baseAddress!, post = postScale
             let alpha = self.alpha * gain
-            parallelChunks(n, grain: 1024) { range in
-                let lattice = src.base, result = out.base
-                if width <= 4 {
-                    // One block: the row summed in a register, in the same order, without the
-                    // scratch row's copies in and out (most of the slice at two labels).
-                    for i in range {
-                        let row = result + i &* v
-                        let scaleOut = alpha * (post?[i] ?? 1)
-                        let base = i &* stride
-                        switch width {
-                        case 4:
-                            @inline(__always) func term(_ r: Int) -> SIMD4<Float> {
-                                let x = UnsafeRawPointer(lattice + Int(vp[base &+ r]) &* 4).loadUnaligned(as: SIMD4<Float>.self)
-                                return SIMD4(repeating: w[base &+ r] * scaleOut) * x
-                            }
-                            var total = term(0)
-                            if accumulate {
-                                var old = SIMD4<Float>()
-                                for k in 0..<v { old[k] = row[k] }
-                                total = old + total
-                            }
-                            for r in 1..<stride { total += term(r) }
-                            for k in 0..<v { row[k] = total[k] }
-                        case 2:
-                            @inline(__always) func term(_ r: Int) -> SIMD2<Float> {
-                                let x = UnsafeRawPointer(lattice + Int(vp[base &+ r]) &* 2).loadUnaligned(as: SIMD2<Float>.self)
-                                return SIMD2(repeating: w[base &+ r] * scaleOut) * x
-                            }
-                            var total = term(0)
-                            if accumulate { total = UnsafeRawPointer(row).loadUnaligned(as: SIMD2<Float>.self) + total }
-                            for r in 1..<stride { total += term(r) }
-                            UnsafeMutableRawPointer(row).storeBytes(of: total, as: SIMD2<Float>.self)
-                        default:
-                            var total = w[base] * scaleOut * lattice[Int(vp[base])]
-                            if accumulate { total = row[0] + total }
-                            for r in 1..<stride { total += w[base &+ r] * scaleOut * lattice[Int(vp[base &+ r])] }
-                            row[0] = total
+            let lattice = values, result = output
+            if width <= 4 {
+                // One block: the row summed in a register, in the same order, without the
+                // scratch row's copies in and out (most of the slice at two labels).
+                for i in range {
+                    let row = result + i &* v
+                    let scaleOut = alpha * (post?[i] ?? 1)
+                    let base = i &* stride
+                    switch width {
+                    case 4:
+                        @inline(__always) func term(_ r: Int) -> SIMD4<Float> {
+                            let x = UnsafeRawPointer(lattice + Int(vp[base &+ r]) &* 4).loadUnaligned(as: SIMD4<Float>.self)
+                            return SIMD4(repeating: w[base &+ r] * scaleOut) * x
                         }
+                        var total = term(0)
+                        if accumulate {
+                            var old = SIMD4<Float>()
+                            for k in 0..<v { old[k] = row[k] }
+                            total = old + total
+                        }
+                        for r in 1..<stride { total += term(r) }
+                        for k in 0..<v { row[k] = total[k] }
+                    case 2:
+                        @inline(__always) func term(_ r: Int) -> SIMD2<Float> {
+                            let x = UnsafeRawPointer(lattice + Int(vp[base &+ r]) &* 2).loadUnaligned(as: SIMD2<Float>.self)
+                            return SIMD2(repeating: w[base &+ r] * scaleOut) * x
+                        }
+                        var total = term(0)
+                        if accumulate { total = UnsafeRawPointer(row).loadUnaligned(as: SIMD2<Float>.self) + total }
+                        for r in 1..<stride { total += term(r) }
+                        UnsafeMutableRawPointer(row).storeBytes(of: total, as: SIMD2<Float>.self)
+                    default:
+                        var total = w[base] * scaleOut * lattice[Int(vp[base])]
+                        if accumulate { total = row[0] + total }
+                        for r in 1..<stride { total += w[base &+ r] * scaleOut * lattice[Int(vp[base &+ r])] }
+                        row[0] = total
                     }
-                    return
                 }
-                let sum = UnsafeMutablePointer<Float>.allocate(capacity: width)
-                defer { sum.deallocate() }
+                return
+            }
+            withUnsafeTemporaryAllocation(of: Float.self, capacity: width) { scratch in
+                let sum = scratch.baseAddress!
                 if accumulate { for k in v..<width { sum[k] = 0 } }
                 for i in range {
                     let row = result + i &* v
@@ -466,6 +473,14 @@ public final class LatticeWorkspace {
     /// Where the last `spread` left its blurred values (one of the two value buffers), and for
     /// how many channels; nil until then and after the buffers are reallocated.
     var blurred: (values: UnsafeMutablePointer<Float>, channels: Int)?
+
+    /// The blurred values the last `spread` of `channels` channels left, for slicing.
+    func spread(channels: Int) -> UnsafePointer<Float> {
+        guard let (values, spread) = blurred, spread == channels else {
+            preconditionFailure("slicing \(channels) channels without their spread")
+        }
+        return UnsafePointer(values)
+    }
     private var capacity = 0
     private var tailCapacity = 0
     private var partsCapacity = 0
