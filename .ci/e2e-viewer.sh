@@ -8,6 +8,9 @@ session=crfview-e2e-$$
 # A private tmux server, so nothing else on the machine is touched.
 tmux() { command tmux -L "crfview-e2e-$$" "$@"; }
 trap 'command tmux -L "crfview-e2e-$$" kill-server 2>/dev/null || true' EXIT
+# A session that outlives the others: killing the last session stops the server, and the next
+# new-session can race that shutdown ("server exited unexpectedly", seen once in CI).
+tmux new-session -d -s keepalive "sleep 86400"
 fail() {
     echo "viewer e2e FAILED: $*" >&2
     tmux capture-pane -p -t "$session" >&2 || true
