@@ -62,12 +62,10 @@ public final class PermutohedralLattice: Sendable {
         let stride = d + 1
 
         // Compress dimensions that would overflow the key range (see the doc comment).
-        var dimScale = [Float](repeating: 1, count: d)
-        for k in 0..<d {
-            var m: Float = 0
-            for i in 0..<n { m = max(m, abs(features[i * d + k])) }
+        let largest = Self.largestMagnitudes(features, dimension: d)
+        let dimScale = largest.map { m -> Float in
             precondition(m.isFinite, "features must be finite")
-            if m > Self.maximumFeatureMagnitude { dimScale[k] = Self.maximumFeatureMagnitude / m }
+            return m > Self.maximumFeatureMagnitude ? Self.maximumFeatureMagnitude / m : 1
         }
 
         // Scale factors of E (Adams et al. 2010, p.5) times the expected standard deviation,
@@ -97,8 +95,10 @@ public final class PermutohedralLattice: Sendable {
         // costs one lookup per point a later chunk met, a few per cent of the pixels' lookups.
         let entries = n * stride
         let chunks = max(1, min(n, chunks ?? min(Parallelism.workerCount, n / 16384)))
-        var vertex = [Int32](repeating: 0, count: entries)
-        var bary = [Float](repeating: 0, count: entries)
+        // Every entry is written by `numberVertices`; left unfilled here, the arrays' pages are
+        // first touched by the workers, in parallel, instead of zeroed on this thread.
+        var vertex = [Int32](unsafeUninitializedCapacity: entries) { _, count in count = entries }
+        var bary = [Float](unsafeUninitializedCapacity: entries) { _, count in count = entries }
         var tables = (0..<chunks).map { c in
             // About one point per 8 pixels on textured photographs; tables grow past that.
             LatticeHashTable(dimension: d, expectedPoints: max(64, ((c + 1) * n / chunks - c * n / chunks) / 8))
@@ -180,6 +180,34 @@ public final class PermutohedralLattice: Sendable {
         self.barycentric = bary
         self.neighbours = neighbours
         self.alpha = 1 / (1 + Float.pow2(-d))
+    }
+
+    /// The largest magnitude of each of the `d` dimensions of `features` (N rows of d), in
+    /// one pass split across cores (NaN propagates, infinity stays).
+    private static func largestMagnitudes(_ features: [Float], dimension d: Int) -> [Float] {
+        let n = features.count / d
+        let parts = max(1, min(Parallelism.workerCount * 4, n / 65536))
+        var partial = [Float](repeating: 0, count: parts * d)
+        features.withUnsafeBufferPointer { fp in
+            partial.withUnsafeMutableBufferPointer { pp in
+                let f = SharedConstPointer(fp.baseAddress!), out = SharedPointer(pp.baseAddress!)
+                DispatchQueue.concurrentPerform(iterations: parts) { part in
+                    for i in (part * n / parts)..<((part + 1) * n / parts) {
+                        for k in 0..<d {
+                            let m = out[part &* d &+ k], v = abs(f[i &* d &+ k])
+                            // Written so that a NaN feature makes the maximum NaN.
+                            out[part &* d &+ k] = m >= v ? m : v
+                        }
+                    }
+                }
+            }
+        }
+        return (0..<d).map { k in
+            (0..<parts).reduce(Float(0)) { m, part in
+                let v = partial[part * d + k]
+                return m >= v ? m : v
+            }
+        }
     }
 
     /// What `numberVertices` reads: the features, the per-dimension scale of the elevation, and
