@@ -73,8 +73,9 @@ public final class DenseKernel: Sendable {
     }
 
     /// `slice` of the pixels in `range` only, from the spread `values`
-    /// (`LatticeWorkspace.spread(channels:)`), on the calling thread: threads may slice
-    /// disjoint ranges of one spread at once (`MeanFieldStep.stepInPlace`).
+    /// (`LatticeWorkspace.blurredValues(channels:)`), on the calling thread: threads may slice
+    /// disjoint ranges of one spread at once (`MeanFieldStep.stepInPlace`). Forward only (the
+    /// filter, not its transpose).
     func slice(
         _ range: Range<Int>, of values: UnsafePointer<Float>, into output: UnsafeMutablePointer<Float>, channels: Int,
         gain: Float, accumulate: Bool

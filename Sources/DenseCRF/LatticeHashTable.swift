@@ -65,28 +65,27 @@ final class LatticeHashTable: @unchecked Sendable {
         return Int32(p)
     }
 
-    /// The indices of `count` keys, rows of d at `rows`, into `indices`, inserting absent ones
-    /// in row order, as `insert` row by row would. A table of a few MB is mostly out of cache,
-    /// and most keys are found at their first slot: every row's hash, first slot and the key
-    /// there are loaded before any is compared, so their cache misses overlap instead of
-    /// following one another. Rows whose first slot is empty or holds another key take the
-    /// full probe.
-    func insert(rows: UnsafePointer<Int32>, count: Int, into indices: UnsafeMutablePointer<Int32>) {
+    /// The indices of `rowCount` keys, rows of d at `rows`, into `indices`, inserting absent
+    /// ones in row order, as `insert` row by row would. A table of a few MB is mostly out of
+    /// cache, and most keys are found at their first slot: every row's hash and first slot are
+    /// loaded before any key is compared, and the comparisons do not branch, so their cache
+    /// misses overlap instead of following one another. Rows whose first slot is empty or holds
+    /// another key take the full probe.
+    func insert(rows: UnsafePointer<Int32>, count rowCount: Int, into indices: UnsafeMutablePointer<Int32>) {
         let d = dimension
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: count) { hashes in
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: rowCount) { hashes in
             let h = hashes.baseAddress!
-            for r in 0..<count { h[r] = Self.hash(rows + r &* d, d) }
-            for r in 0..<count { indices[r] = slots[Int(truncatingIfNeeded: h[r]) & mask] }
-            for r in 0..<count {
+            for r in 0..<rowCount { h[r] = Self.hash(rows + r &* d, d) }
+            for r in 0..<rowCount { indices[r] = slots[Int(truncatingIfNeeded: h[r]) & mask] }
+            for r in 0..<rowCount {
                 let entry = indices[r], row = rows + r &* d
-                // Branch-free; an empty slot compares the row with itself and is told apart by
-                // its entry.
+                // An empty slot compares the row with itself and is told apart by its entry.
                 let stored = entry == 0 ? row : UnsafePointer(keys) + Int(entry &- 1) &* d
                 var difference: Int32 = 0
                 for k in 0..<d { difference |= stored[k] ^ row[k] }
                 indices[r] = entry != 0 && difference == 0 ? entry &- 1 : -1
             }
-            for r in 0..<count where indices[r] < 0 { indices[r] = insert(rows + r &* d, hash: h[r]) }
+            for r in 0..<rowCount where indices[r] < 0 { indices[r] = insert(rows + r &* d, hash: h[r]) }
         }
     }
 

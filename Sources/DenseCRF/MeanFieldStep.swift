@@ -95,7 +95,7 @@ public enum MeanFieldStep {
             term.kernel.spread(q, channels: l, workspace: workspace)
         }
         let terms = zip(model.terms, workspaces).map { term, workspace in
-            (term.kernel, term.transform(step: step).uniformDiagonal!, SharedConstPointer(workspace.spread(channels: l)))
+            (term.kernel, term.transform(step: step).uniformDiagonal!, SharedConstPointer(workspace.blurredValues(channels: l)))
         }
         let clamps = needsClamp(model)
         let dst = SharedPointer(q)

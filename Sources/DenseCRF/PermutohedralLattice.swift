@@ -33,8 +33,10 @@ public final class PermutohedralLattice: Sendable {
     /// not depend on the number of workers, and enough for the usual core counts.
     static let pixelParts = 4
 
-    /// Largest magnitude a scaled feature may have. Beyond it lattice keys would lose integer
-    /// precision in Float (2^24) once elevated; see `init`.
+    /// Largest magnitude a scaled feature may have. Beyond it lattice coordinates would lose
+    /// integer precision in Float (2^24) once elevated; see `init`. (From eight dimensions up,
+    /// features all near this bound can still pass 2^24: a limit of the reference's float
+    /// arithmetic that this lattice shares.)
     public static let maximumFeatureMagnitude: Float = 1_048_576
 
     /// Builds the lattice for `features`, N rows of `dimension` values, already divided by the
@@ -95,14 +97,18 @@ public final class PermutohedralLattice: Sendable {
         // costs one lookup per point a later chunk met, a few per cent of the pixels' lookups.
         let entries = n * stride
         let chunks = max(1, min(n, chunks ?? min(Parallelism.workerCount, n / 16384)))
-        // Every entry is written by `numberVertices`; left unfilled here, the arrays' pages are
-        // first touched by the workers, in parallel, instead of zeroed on this thread.
+        // Every entry is written by `numberVertices` unless the build is cancelled (and then
+        // dropped); left unfilled here, the arrays' pages are first touched by the workers, in
+        // parallel, instead of zeroed on this thread.
         var vertex = [Int32](unsafeUninitializedCapacity: entries) { _, count in count = entries }
         var bary = [Float](unsafeUninitializedCapacity: entries) { _, count in count = entries }
         var tables = (0..<chunks).map { c in
             // About one point per 8 pixels on textured photographs; tables grow past that.
             LatticeHashTable(dimension: d, expectedPoints: max(64, ((c + 1) * n / chunks - c * n / chunks) / 8))
         }
+        let finished = UnsafeMutableBufferPointer<Bool>.allocate(capacity: chunks)
+        finished.initialize(repeating: false)
+        defer { finished.deallocate() }
         features.withUnsafeBufferPointer { fp in
         canonical.withUnsafeBufferPointer { cn in
         vertex.withUnsafeMutableBufferPointer { vx in
@@ -111,11 +117,14 @@ public final class PermutohedralLattice: Sendable {
                                      canonical: SharedConstPointer(cn.baseAddress!), dimension: d)
             let vertexOut = SharedPointer(vx.baseAddress!), baryOut = SharedPointer(bw.baseAddress!)
             let chunkTables = tables
+            let done = SharedPointer(finished.baseAddress!)
             DispatchQueue.concurrentPerform(iterations: chunks) { c in
-                Self.numberVertices(c * n / chunks..<(c + 1) * n / chunks, input, chunkTables[c], vertexOut, baryOut, cancelled: cancelled)
+                done[c] = Self.numberVertices(c * n / chunks..<(c + 1) * n / chunks, input, chunkTables[c], vertexOut, baryOut,
+                                              cancelled: cancelled)
             }
         }}}}
-        if cancelled?() == true { return nil }
+        // A chunk that stopped early left entries unwritten: whatever `cancelled` says now.
+        if finished.contains(false) { return nil }
 
         let table = tables[0]
         var renumber = [[Int32]]()
@@ -212,7 +221,7 @@ public final class PermutohedralLattice: Sendable {
                                 m0 = max(m0, abs(column[i &* d]))
                                 i &+= 1
                             }
-                            out[part &* d &+ k] = max(m0, m1, m2, m3)
+                            out[part &* d &+ k] = max(max(m0, m1), max(m2, m3))
                         }
                     }
                 }
@@ -235,20 +244,21 @@ public final class PermutohedralLattice: Sendable {
     /// `table`, whose key is a vertex's first d coordinates (rem0 + canonical[r][rank]). A pixel
     /// in its predecessor's simplex (a run of them is common: a simplex spans a few pixels at the
     /// usual widths) takes its vertices without hashing. Scratch rows are raw memory: with
-    /// arrays, bounds checks cost as much as the arithmetic of this per-pixel loop.
+    /// arrays, bounds checks cost as much as the arithmetic of this per-pixel loop. False when
+    /// `cancelled` stopped it, with pixels left unwritten.
     private static func numberVertices(
         _ range: Range<Int>, _ input: SimplexInput, _ table: LatticeHashTable,
         _ vertexOut: SharedPointer<Int32>, _ baryOut: SharedPointer<Float>, cancelled: (@Sendable () -> Bool)?
-    ) {
+    ) -> Bool {
         let d = input.dimension, stride = d &+ 1
         let (f, canonical) = (input.features.base, input.canonical.base)
         let locator = SimplexLocator(dimension: d, scale: input.scale)
-        withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * stride + stride * d) { simplexScratch in
+        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * stride + stride * d) { simplexScratch in
             // The last hashed simplex (remainder-0 point, then ranks) and its vertices' keys.
             let last = simplexScratch.baseAddress!, keys = last + 2 * stride
             var group = range.lowerBound
             while group < range.upperBound {
-                if (group &- range.lowerBound) & 1023 == 0, cancelled?() == true { return }
+                if (group &- range.lowerBound) & 1023 == 0, cancelled?() == true { return false }
                 let count = min(SimplexLocator.laneCount, range.upperBound &- group)
                 locator.locate(f + group &* d, count: count, weights: baryOut.base + group &* stride)
                 for lane in 0..<count {
@@ -275,6 +285,7 @@ public final class PermutohedralLattice: Sendable {
                 }
                 group &+= count
             }
+            return true
         }
     }
 
@@ -369,11 +380,12 @@ public final class PermutohedralLattice: Sendable {
                         }
                     }
                 }
-                // Each narrow width its own loop, without the point range test of the split.
-                switch (pointParts, width) {
-                case (1, 1): add(width: 1, everyPoint: true)
-                case (1, 2): add(width: 2, everyPoint: true)
-                case (1, 4): add(width: 4, everyPoint: true)
+                // Each narrow width its own loop, without the point range test of the split (one
+                // part of the points where rows are narrow).
+                switch width {
+                case 1: add(width: 1, everyPoint: true)
+                case 2: add(width: 2, everyPoint: true)
+                case 4: add(width: 4, everyPoint: true)
                 default: add(width: width, everyPoint: pointParts == 1)
                 }
             }
@@ -414,14 +426,14 @@ public final class PermutohedralLattice: Sendable {
         into output: UnsafeMutablePointer<Float>, channels v: Int, postScale: UnsafePointer<Float>? = nil,
         gain: Float = 1, accumulate: Bool = false, workspace: LatticeWorkspace
     ) {
-        let values = SharedConstPointer(workspace.spread(channels: v))
+        let values = SharedConstPointer(workspace.blurredValues(channels: v))
         let out = SharedPointer(output), post = postScale.map(SharedConstPointer.init)
         parallelChunks(pixelCount, grain: 1024) { range in
             slice(range, of: values.base, into: out.base, channels: v, postScale: post?.base, gain: gain, accumulate: accumulate)
         }
     }
 
-    /// `slice` of the pixels in `range` only, from `values` (`LatticeWorkspace.spread`), on
+    /// `slice` of the pixels in `range` only, from `values` (`LatticeWorkspace.blurredValues`), on
     /// the calling thread; several threads may slice disjoint ranges of one spread at once.
     /// `MeanFieldStep.stepInPlace` slices every kernel and takes the softmax one cache-sized
     /// block of pixels at a time.
@@ -514,7 +526,7 @@ public final class LatticeWorkspace {
     var blurred: (values: UnsafeMutablePointer<Float>, channels: Int)?
 
     /// The blurred values the last `spread` of `channels` channels left, for slicing.
-    func spread(channels: Int) -> UnsafePointer<Float> {
+    func blurredValues(channels: Int) -> UnsafePointer<Float> {
         guard let (values, spread) = blurred, spread == channels else {
             preconditionFailure("slicing \(channels) channels without their spread")
         }

@@ -11,9 +11,10 @@
 /// at a time, each rank comparison was a read-modify-write of a rank in memory, each
 /// barycentric sum a scattered add and each rounding a call to `rintf` (the baseline x86-64
 /// target has no rounding instruction). Across lanes they are compare-and-select, and rounding
-/// adds and subtracts 1.5·2²³, exact round-half-to-even below 2²² in magnitude; larger values
-/// (features near `PermutohedralLattice.maximumFeatureMagnitude` in many dimensions) are
-/// rounded lane by lane.
+/// adds and subtracts 1.5·2²³, exact round-half-to-even below 2²² in magnitude. The lattice's
+/// features stay far below that (`PermutohedralLattice.maximumFeatureMagnitude`); larger values
+/// and NaN, from other callers, are rounded lane by lane, where a NaN traps as the scalar
+/// algorithm's conversion does.
 final class SimplexLocator {
     typealias Lanes = SIMD8<Float>
     typealias LaneIndices = SIMD8<Int32>
@@ -21,12 +22,13 @@ final class SimplexLocator {
 
     let dimension: Int
     private let scale: [Float]
-    /// Elevated coordinates, then their remainder-0 point, of the current eight points.
+    /// Per coordinate (d+1 of them), for the current eight points: the elevated feature
+    /// vector; the nearest remainder-0 lattice point, in float for the differences; the same
+    /// point as integers, for the keys; and the rank of the coordinate's difference.
     private let elevated: UnsafeMutablePointer<Lanes>
     private let nearest: UnsafeMutablePointer<Lanes>
-    /// Per coordinate, the remainder-0 point (as integers) and the rank of its difference.
-    private let remainder0: UnsafeMutablePointer<LaneIndices>
-    private let rank: UnsafeMutablePointer<LaneIndices>
+    private let nearestIndices: UnsafeMutablePointer<LaneIndices>
+    private let ranks: UnsafeMutablePointer<LaneIndices>
     /// The difference of rank r, for the barycentric weights.
     private let byRank: UnsafeMutablePointer<Lanes>
 
@@ -38,16 +40,16 @@ final class SimplexLocator {
         self.scale = scale
         elevated = .allocate(capacity: d + 1)
         nearest = .allocate(capacity: d + 1)
-        remainder0 = .allocate(capacity: d + 1)
-        rank = .allocate(capacity: d + 1)
+        nearestIndices = .allocate(capacity: d + 1)
+        ranks = .allocate(capacity: d + 1)
         byRank = .allocate(capacity: d + 1)
     }
 
     deinit {
         elevated.deallocate()
         nearest.deallocate()
-        remainder0.deallocate()
-        rank.deallocate()
+        nearestIndices.deallocate()
+        ranks.deallocate()
         byRank.deallocate()
     }
 
@@ -77,15 +79,16 @@ final class SimplexLocator {
 
     /// The remainder-0 point's coordinate k for lane `lane` of the last `locate`.
     @inline(__always)
-    func remainder0(_ k: Int, lane: Int) -> Int32 { remainder0[k][lane] }
+    func remainder0(_ k: Int, lane: Int) -> Int32 { nearestIndices[k][lane] }
 
     /// The rank of coordinate k for lane `lane` of the last `locate`.
     @inline(__always)
-    func rank(_ k: Int, lane: Int) -> Int32 { rank[k][lane] }
+    func rank(_ k: Int, lane: Int) -> Int32 { ranks[k][lane] }
 
     /// Locates the simplices of `count` (1…8) points whose d features start at `features`
     /// (point-major), and writes their d+1 barycentric weights, point-major, at `weights`.
     func locate(_ features: UnsafePointer<Float>, count: Int, weights: UnsafeMutablePointer<Float>) {
+        precondition(count >= 1 && count <= Self.laneCount)
         let d = dimension, stride = d &+ 1
         let inverse = Lanes(repeating: 1 / Float(stride)), dPlus1 = Lanes(repeating: Float(stride))
 
@@ -111,40 +114,40 @@ final class SimplexLocator {
             let shifted = x + magic
             var rounded = shifted - magic
             var integer = unsafeBitCast(shifted, to: LaneIndices.self) &- magicBits
-            if Self.lanes(x .>= limit) | Self.lanes(x .<= -limit) != LaneIndices() {
+            if Self.lanes(x .>= limit) | Self.lanes(x .<= -limit) | Self.lanes(x .!= x) != LaneIndices() {
                 for lane in 0..<Self.laneCount {
                     rounded[lane] = x[lane].rounded(.toNearestOrEven)
                     integer[lane] = Int32(rounded[lane])
                 }
             }
             nearest[k] = rounded * dPlus1
-            remainder0[k] = integer &* Int32(stride)
+            nearestIndices[k] = integer &* Int32(stride)
             offPlane &+= integer
-            rank[k] = LaneIndices()
+            ranks[k] = LaneIndices()
         }
 
         // Ranks of the differences, by comparing every pair.
         for a in 0..<d {
             let da = elevated[a] - nearest[a]
-            var rankA = rank[a]
+            var rankA = ranks[a]
             for b in (a &+ 1)...d {
                 // A true lane is −1.
                 let less = Self.lanes(da .< elevated[b] - nearest[b])
                 rankA &-= less
-                rank[b] &+= 1 &+ less
+                ranks[b] &+= 1 &+ less
             }
-            rank[a] = rankA
+            ranks[a] = rankA
         }
 
         // Back onto the plane, then the differences sorted by rank.
         let strideLanes = LaneIndices(repeating: Int32(stride)), signBit = LaneIndices(repeating: 31)
         for k in 0...d {
-            let r = rank[k] &+ offPlane
+            let r = ranks[k] &+ offPlane
             // −1 where the rank wrapped below 0 (or passed d), by its sign bit.
             let below = r &>> signBit, above = (LaneIndices(repeating: Int32(d)) &- r) &>> signBit
             let wrap = (strideLanes & below) &- (strideLanes & above)
-            rank[k] = r &+ wrap
-            remainder0[k] &+= wrap
+            ranks[k] = r &+ wrap
+            nearestIndices[k] &+= wrap
             nearest[k] = Self.select(below, nearest[k] + dPlus1, else: Self.select(above, nearest[k] - dPlus1, else: nearest[k]))
             byRank[k] = Lanes()
         }
@@ -153,7 +156,7 @@ final class SimplexLocator {
             for r in 0...d {
                 // −1 where the rank is r: the exclusive or is 0 there and small and positive
                 // elsewhere, so one less is negative only there.
-                let isR = ((rank[k] ^ LaneIndices(repeating: Int32(r))) &- 1) &>> signBit
+                let isR = ((ranks[k] ^ LaneIndices(repeating: Int32(r))) &- 1) &>> signBit
                 byRank[r] = Self.select(isR, v, else: byRank[r])
             }
         }

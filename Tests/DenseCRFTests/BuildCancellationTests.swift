@@ -39,6 +39,24 @@ import Testing
         #expect(asked <= bound, "asked \(asked) times after cancelling at 10 (\(uncancelled) uncancelled)")
     }
 
+    /// Answers true to its `at`th question only.
+    final class OnceTrue: Sendable {
+        let at: Int
+        let asked = Atomic<Int>(0)
+        init(at: Int) { self.at = at }
+        func callAsFunction() -> Bool { asked.add(1, ordering: .relaxed).newValue == at }
+    }
+
+    /// A lattice whose pixel loop was stopped has pixels it never located, so it is dropped
+    /// even if `cancelled`, against its contract, answers false again afterwards.
+    @Test func aStoppedPixelLoopDropsTheLatticeWhateverCancelledSaysLater() {
+        let features = KernelFeatures.gaussian(width: 320, height: 240, sxy: 3)
+        // One pixel range, asked every 1024 pixels: the third question stops it at pixel 2048.
+        let once = OnceTrue(at: 3)
+        #expect(PermutohedralLattice(features: features, dimension: 2, cancelled: { once() }, chunks: 1) == nil)
+        #expect(once.asked.load(ordering: .relaxed) >= 3)
+    }
+
     @Test func aBuildThatIsNeverCancelledIsTheUsualModel() throws {
         let (image, unary) = try Self.problem(width: 60, height: 40)
         let plain = try DenseCRF(image: image, unary: unary, parameters: CRFParameters())
