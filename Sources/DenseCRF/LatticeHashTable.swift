@@ -45,7 +45,7 @@ final class LatticeHashTable: @unchecked Sendable {
     }
 
     /// The index of `key` (whose hash is `hash`), inserting it when absent.
-    func insert(_ key: UnsafePointer<Int32>, hash: UInt64) -> Int32 {
+    private func insert(_ key: UnsafePointer<Int32>, hash: UInt64) -> Int32 {
         let d = dimension
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {

@@ -130,10 +130,11 @@ public final class PermutohedralLattice: Sendable {
         var renumber = [[Int32]]()
         for later in tables.dropFirst() {
             var map = [Int32](repeating: 0, count: later.count)
-            for p in 0..<later.count {
-                if p & 1023 == 0, cancelled?() == true { return nil }
-                let key = later.keys + p * d
-                map[p] = table.insert(key, hash: LatticeHashTable.hash(key, d))
+            for start in Swift.stride(from: 0, to: later.count, by: 1024) {
+                if cancelled?() == true { return nil }
+                map.withUnsafeMutableBufferPointer { m in
+                    table.insert(rows: later.keys + start * d, count: min(1024, later.count - start), into: m.baseAddress! + start)
+                }
             }
             renumber.append(map)
         }
