@@ -29,9 +29,9 @@ public final class PermutohedralLattice: Sendable {
     /// The slicing constant 1 / (1 + 2^-d) of the reference implementation.
     let alpha: Float
 
-    /// Pixel ranges a one-block splat is split into (see `filter`): fixed, so that results do
-    /// not depend on the number of workers, and enough for the usual core counts.
-    static let pixelParts = 4
+    /// The pixel ranges a splat is split into (see `spread`): fixed, so that results do not
+    /// depend on the number of workers.
+    static let pixelHalves = 2
 
     /// Largest magnitude a scaled feature may have. Beyond it lattice coordinates would lose
     /// integer precision in Float (2^24) once elevated; see `init`. (From eight dimensions up,
@@ -336,40 +336,32 @@ public final class PermutohedralLattice: Sendable {
 
         // Splatting scatters the pixels in order into their vertices' rows: the input is read
         // as one stream and the lattice's values (a few MB at most) stay in cache, where
-        // gathering each point's pixels read them from all over the image. Rows of two or more
-        // 4-lane blocks are split by point: each worker scans every pixel and adds it only to
-        // the vertices in its range of points, so every point sums its pixels in ascending
-        // order (the reference's order, for any number of workers) and no two workers write
-        // one row. (Split by channel, both workers wrote halves of the same rows, which share
-        // cache lines: the splat took twice the time on two cores.) Points are numbered in
-        // order of their first pixel, so a worker's vertices come in runs and its test is well
-        // predicted. A one-block row (up to 4 channels: few labels, the normalisation filter)
-        // is too little work per vertex for every worker to scan every pixel: it is split by
-        // pixel into `pixelParts` ranges, each summed into its own values and then added in
-        // range order; the number of ranges is fixed, so the result does not depend on the
-        // workers.
-        let pixelParts = width <= 4 ? min(Self.pixelParts, n) : 1
-        let pointParts = width <= 4 ? 1 : min(Parallelism.workerCount, max(1, m / 1024))
+        // gathering each point's pixels read them from all over the image. The image is split
+        // into two fixed halves (`pixelHalves`): the first half sums into `values`, the second
+        // into `next` (the blur's other buffer, free until the blur), and the two are added
+        // before blurring, so every point is the sum of its two halves' pixels, each in pixel
+        // order, whatever the number of workers. Two halves keep two cores busy without extra
+        // memory and without scanning: split by point instead, each worker read every pixel's
+        // vertices and tested each one against its range, which cost as much as the additions
+        // it skipped (at 500×375 with 21 labels the bilateral splat took as long on two cores as
+        // on one). Beyond two workers, each half is further split by point in that way.
+        let halves = Self.pixelHalves
+        let pointParts = min(max(1, Parallelism.workerCount / halves), max(1, m / 1024))
         let rows = (m + 1) * width
-        workspace.reserveParts((pixelParts - 1) * rows)
-        let partials = SharedPointer(workspace.parts)
         vertex.withUnsafeBufferPointer { vx in
         barycentric.withUnsafeBufferPointer { bw in
             let vp = SharedConstPointer(vx.baseAddress!)
             let w = SharedConstPointer(bw.baseAddress!)
-            let dst = values
-            parallelChunks(rows, grain: 65536) { range in
-                for k in range { dst[k] = 0 }
-            }
-            for k in 0..<width { next[k] = 0 }   // the pad point stays zero in both buffers
-            DispatchQueue.concurrentPerform(iterations: pointParts * pixelParts) { job in
-                // Stored indices are point + 1; the pad point 0 is never a vertex.
-                let part = job % pointParts, range = job / pointParts
+            let sums = [values, next]
+            DispatchQueue.concurrentPerform(iterations: pointParts * halves) { job in
+                // Stored indices are point + 1; the pad point 0 is never a vertex and stays zero.
+                let part = job % pointParts, half = job / pointParts
                 let lo = Int32(truncatingIfNeeded: 1 + part * m / pointParts), hi = Int32(truncatingIfNeeded: 1 + (part + 1) * m / pointParts)
-                let out = range == 0 ? dst.base : partials.base + (range &- 1) &* rows
-                if range > 0 { out.update(repeating: 0, count: rows) }
+                let out = sums[half].base
+                let cleared = part == 0 ? 0 : Int(lo)
+                (out + cleared &* width).update(repeating: 0, count: (Int(hi) &- cleared) &* width)
                 @inline(__always) func add(width: Int, everyPoint: Bool) {
-                    for i in (range * n / pixelParts)..<((range + 1) * n / pixelParts) {
+                    for i in (half * n / halves)..<((half + 1) * n / halves) {
                         let source = i >= tailStart ? UnsafePointer(tail.base) + (i &- tailStart) &* v : inp.base + i &* v
                         let scale = pre?[i] ?? 1
                         let base = i &* stride
@@ -381,23 +373,17 @@ public final class PermutohedralLattice: Sendable {
                         }
                     }
                 }
-                // Each narrow width its own loop, without the point range test of the split (one
-                // part of the points where rows are narrow).
-                switch width {
-                case 1: add(width: 1, everyPoint: true)
-                case 2: add(width: 2, everyPoint: true)
-                case 4: add(width: 4, everyPoint: true)
+                // Each narrow width its own loop; the point-range test only where it splits.
+                switch (width, pointParts) {
+                case (1, 1): add(width: 1, everyPoint: true)
+                case (2, 1): add(width: 2, everyPoint: true)
+                case (4, 1): add(width: 4, everyPoint: true)
                 default: add(width: width, everyPoint: pointParts == 1)
                 }
             }
-            if pixelParts > 1 {
-                parallelChunks(rows, grain: 65536) { range in
-                    for k in range {
-                        var sum = dst[k]
-                        for part in 1..<pixelParts { sum += partials[(part &- 1) &* rows &+ k] }
-                        dst[k] = sum
-                    }
-                }
+            let (first, second) = (values, next)
+            parallelChunks(rows, grain: 65536) { range in
+                VectorKernels.add(first.base + range.lowerBound, second.base + range.lowerBound, range.count)
             }
         }}
 
@@ -512,16 +498,14 @@ public final class PermutohedralLattice: Sendable {
 }
 
 /// Scratch memory for `PermutohedralLattice.filter`: two (M+1)×width value buffers (rows
-/// padded to whole vectors, see `VectorKernels.paddedWidth`), a zero-padded copy of the last
-/// pixels' rows, and the partial sums of a splat split by pixel ranges.
+/// padded to whole vectors, see `VectorKernels.paddedWidth`) and a zero-padded copy of the last
+/// pixels' rows.
 ///
 /// Kept by the caller and reused across mean-field steps so a step allocates nothing.
 public final class LatticeWorkspace {
     private(set) var first: UnsafeMutablePointer<Float>
     private(set) var second: UnsafeMutablePointer<Float>
     private(set) var tail: UnsafeMutablePointer<Float>
-    /// The partial sums of a splat split by pixel ranges, after the first range's.
-    private(set) var parts: UnsafeMutablePointer<Float>
     /// Where the last `spread` left its blurred values (one of the two value buffers), and for
     /// how many channels; nil until then and after the buffers are reallocated.
     var blurred: (values: UnsafeMutablePointer<Float>, channels: Int)?
@@ -535,30 +519,19 @@ public final class LatticeWorkspace {
     }
     private var capacity = 0
     private var tailCapacity = 0
-    private var partsCapacity = 0
 
     public init() {
         first = .allocate(capacity: 1)
         second = .allocate(capacity: 1)
         tail = .allocate(capacity: 1)
-        parts = .allocate(capacity: 1)
         capacity = 1
         tailCapacity = 1
-        partsCapacity = 1
     }
 
     deinit {
         first.deallocate()
         second.deallocate()
         tail.deallocate()
-        parts.deallocate()
-    }
-
-    func reserveParts(_ count: Int) {
-        guard count > partsCapacity else { return }
-        parts.deallocate()
-        parts = .allocate(capacity: count)
-        partsCapacity = count
     }
 
     func reserveTail(_ count: Int) {

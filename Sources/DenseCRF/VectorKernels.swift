@@ -145,6 +145,22 @@ enum VectorKernels {
         }
     }
 
+    /// dst[k] += src[k] for k < n, 8 lanes at a time: the two halves of a splat added.
+    @inline(__always)
+    static func add(_ dst: UnsafeMutablePointer<Float>, _ src: UnsafePointer<Float>, _ n: Int) {
+        var k = 0
+        while k &+ 8 <= n {
+            let d = UnsafeRawPointer(dst + k).loadUnaligned(as: SIMD8<Float>.self)
+            let s = UnsafeRawPointer(src + k).loadUnaligned(as: SIMD8<Float>.self)
+            UnsafeMutableRawPointer(dst + k).storeBytes(of: d + s, as: SIMD8<Float>.self)
+            k &+= 8
+        }
+        while k < n {
+            dst[k] += src[k]
+            k &+= 1
+        }
+    }
+
     /// dst[k] = src[k] for k < n: a row between a caller's unpadded buffer and padded scratch.
     @inline(__always)
     static func copy(_ dst: UnsafeMutablePointer<Float>, _ src: UnsafePointer<Float>, _ n: Int) {
