@@ -6,7 +6,9 @@ docs/perf.md, then, for each case and round, alternates: `crfview bench` with 2 
 `crfview bench` with 1 thread pinned to core 0 (taskset), and pydensecrf (pydensecrf2, the
 C++ dense CRF of Kraehenbuehl & Koltun) timed the same way. Each figure is the best of
 --repeat runs inside one process, and the best over --rounds. With --process it also times
-whole `infer` processes against a whole pydensecrf script (wall time and peak memory).
+whole `infer` processes against a whole pydensecrf script (wall time and peak memory). Each
+run's line ends with the share of CPU time the host stole from this machine meanwhile
+(Linux guests): compare runs with little of it.
 
 Set-up, once: pip install numpy pillow scikit-image pydensecrf2; swift build -c release
 usage: bench-peer.py [--binary .build/release/crfview] [--cases 500x375:21,...] [--repeat 3]
@@ -48,8 +50,22 @@ def peer(case, repeat, out_probs=None):
         np.save(out_probs, Q.reshape(L, H, W))
 
 
+def cpu_ticks():
+    """(steal, all) CPU ticks of the whole machine from /proc/stat; (0, 0) where there is none.
+    On a virtual machine, steal is the time the host gave this machine's CPUs to others: a
+    run that had much of it is slow for reasons that are not its own."""
+    try:
+        with open("/proc/stat") as f:
+            fields = [int(x) for x in f.readline().split()[1:9]]
+        return fields[7], sum(fields)
+    except (OSError, ValueError, IndexError):
+        return 0, 0
+
+
 def timed(cmd):
-    """Runs cmd; returns (stdout, wall seconds, peak resident MB of the child)."""
+    """Runs cmd; returns (stdout, wall seconds, peak resident MB of the child, steal share of
+    the machine's CPU time meanwhile)."""
+    steal0, all0 = cpu_ticks()
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
     out = proc.stdout.read()
@@ -57,7 +73,8 @@ def timed(cmd):
     wall = time.perf_counter() - t0
     if status != 0:
         sys.exit(f"error: {' '.join(cmd)}: exit status {status}")
-    return out, wall, usage.ru_maxrss / 1024
+    steal1, all1 = cpu_ticks()
+    return out, wall, usage.ru_maxrss / 1024, (steal1 - steal0) / max(1, all1 - all0)
 
 
 def total(line):
@@ -95,9 +112,9 @@ def main():
         points = ""
         for _ in range(a.rounds):
             for name, cmd in runs.items():
-                out, _, _ = timed(cmd)
+                out, _, _, steal = timed(cmd)
                 line = out.strip().splitlines()[-1]
-                print(f"{spec} {name}: {line}", flush=True)
+                print(f"{spec} {name}: {line} steal={steal:.0%}", flush=True)
                 best[name] = min(best.get(name, float("inf")), total(line))
                 if "points=" in line:
                     points = line.split("points=")[1]
@@ -111,8 +128,8 @@ def main():
             }
             for _ in range(a.rounds):
                 for name, cmd in proc.items():
-                    _, wall, rss = timed(cmd)
-                    print(f"{spec} {name} process: wall={wall:.2f}s peak={rss:.0f}MB", flush=True)
+                    _, wall, rss, steal = timed(cmd)
+                    print(f"{spec} {name} process: wall={wall:.2f}s peak={rss:.0f}MB steal={steal:.0%}", flush=True)
                     w, m = row.get(f"{name}_process", (float("inf"), float("inf")))
                     row[f"{name}_process"] = (min(w, wall), min(m, rss))
         rows.append(row)
