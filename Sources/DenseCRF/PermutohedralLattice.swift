@@ -378,6 +378,7 @@ public final class PermutohedralLattice: Sendable {
                 case (1, 1): add(width: 1, everyPoint: true)
                 case (2, 1): add(width: 2, everyPoint: true)
                 case (4, 1): add(width: 4, everyPoint: true)
+                case (8, 1): add(width: 8, everyPoint: true)
                 default: add(width: width, everyPoint: pointParts == 1)
                 }
             }
@@ -435,14 +436,28 @@ public final class PermutohedralLattice: Sendable {
             let vp = vx.baseAddress!, w = bw.baseAddress!, post = postScale
             let alpha = self.alpha * gain
             let lattice = values, result = output
-            if width <= 4 {
-                // One block: the row summed in a register, in the same order, without the
-                // scratch row's copies in and out (most of the slice at two labels).
+            if width <= 8 {
+                // One block (up to eight channels): the row summed in a register, in the same
+                // order, without the scratch row's copies in and out (most of the slice at two
+                // labels; at five, a third of the mean-field time on one core).
                 for i in range {
                     let row = result + i &* v
                     let scaleOut = alpha * (post?[i] ?? 1)
                     let base = i &* stride
                     switch width {
+                    case 8:
+                        @inline(__always) func term(_ r: Int) -> SIMD8<Float> {
+                            let x = UnsafeRawPointer(lattice + Int(vp[base &+ r]) &* 8).loadUnaligned(as: SIMD8<Float>.self)
+                            return SIMD8(repeating: w[base &+ r] * scaleOut) * x
+                        }
+                        var total = term(0)
+                        if accumulate {
+                            var old = SIMD8<Float>()
+                            for k in 0..<v { old[k] = row[k] }
+                            total = old + total
+                        }
+                        for r in 1..<stride { total += term(r) }
+                        for k in 0..<v { row[k] = total[k] }
                     case 4:
                         @inline(__always) func term(_ r: Int) -> SIMD4<Float> {
                             let x = UnsafeRawPointer(lattice + Int(vp[base &+ r]) &* 4).loadUnaligned(as: SIMD4<Float>.self)

@@ -140,9 +140,9 @@ import Testing
     }
 
     /// With a gain and `accumulate`, slicing adds gain·K(x) to what each output row holds and
-    /// touches nothing else, for every row width (one, two, up to four channels in a register;
+    /// touches nothing else, for every row width (up to eight channels summed in a register;
     /// wider rows through the scratch row), each pixel's row next to its neighbours'.
-    @Test(arguments: [1, 2, 3, 4, 5, 21])
+    @Test(arguments: [1, 2, 3, 4, 5, 8, 9, 21])
     func gainAndAccumulationAddToTheOutput(_ channels: Int) {
         let (w, h) = (23, 17)
         let kernel = DenseKernel(features: KernelFeatures.gaussian(width: w, height: h, sxy: 2), dimension: 2)
@@ -184,7 +184,7 @@ import Testing
     /// exactly at an inaccessible page must still be read only within its bounds (one channel
     /// once read 3 floats past the end, caught by AddressSanitizer), and give the same result
     /// as the same values elsewhere.
-    @Test(arguments: [1, 2, 3, 5])
+    @Test(arguments: [1, 2, 3, 5, 7])
     func inputEndingAtAGuardPageIsReadWithinBounds(_ channels: Int) throws {
         let (w, h) = (11, 7)
         let count = w * h * channels
