@@ -141,8 +141,9 @@ import Testing
 
     /// With a gain and `accumulate`, slicing adds gain·K(x) to what each output row holds and
     /// touches nothing else, for every row width (up to eight channels summed in a register;
-    /// wider rows through the scratch row), each pixel's row next to its neighbours'.
-    @Test(arguments: [1, 2, 3, 4, 5, 8, 9, 21])
+    /// wider rows through the scratch row, each width up to 24 in its own loop, 25 channels in
+    /// the general one), each pixel's row next to its neighbours'.
+    @Test(arguments: [1, 2, 3, 4, 5, 8, 9, 13, 17, 21, 25])
     func gainAndAccumulationAddToTheOutput(_ channels: Int) {
         let (w, h) = (23, 17)
         let kernel = DenseKernel(features: KernelFeatures.gaussian(width: w, height: h, sxy: 2), dimension: 2)
