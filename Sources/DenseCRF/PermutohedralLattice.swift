@@ -451,33 +451,25 @@ public final class PermutohedralLattice: Sendable {
                     let row = result + i &* v
                     let scaleOut = alpha * (post?[i] ?? 1)
                     let base = i &* stride
+                    /// The row as one vector of `V`: loaded and stored lane by lane, since
+                    /// the row holds only v of its lanes.
+                    @inline(__always) func registerSum<V: SIMD>(_: V.Type) where V.Scalar == Float {
+                        @inline(__always) func term(_ r: Int) -> V {
+                            let x = UnsafeRawPointer(lattice + Int(vp[base &+ r]) &* V.scalarCount).loadUnaligned(as: V.self)
+                            return V(repeating: w[base &+ r] * scaleOut) * x
+                        }
+                        var total = term(0)
+                        if accumulate {
+                            var old = V()
+                            for k in 0..<v { old[k] = row[k] }
+                            total = old + total
+                        }
+                        for r in 1..<stride { total += term(r) }
+                        for k in 0..<v { row[k] = total[k] }
+                    }
                     switch width {
-                    case 8:
-                        @inline(__always) func term(_ r: Int) -> SIMD8<Float> {
-                            let x = UnsafeRawPointer(lattice + Int(vp[base &+ r]) &* 8).loadUnaligned(as: SIMD8<Float>.self)
-                            return SIMD8(repeating: w[base &+ r] * scaleOut) * x
-                        }
-                        var total = term(0)
-                        if accumulate {
-                            var old = SIMD8<Float>()
-                            for k in 0..<v { old[k] = row[k] }
-                            total = old + total
-                        }
-                        for r in 1..<stride { total += term(r) }
-                        for k in 0..<v { row[k] = total[k] }
-                    case 4:
-                        @inline(__always) func term(_ r: Int) -> SIMD4<Float> {
-                            let x = UnsafeRawPointer(lattice + Int(vp[base &+ r]) &* 4).loadUnaligned(as: SIMD4<Float>.self)
-                            return SIMD4(repeating: w[base &+ r] * scaleOut) * x
-                        }
-                        var total = term(0)
-                        if accumulate {
-                            var old = SIMD4<Float>()
-                            for k in 0..<v { old[k] = row[k] }
-                            total = old + total
-                        }
-                        for r in 1..<stride { total += term(r) }
-                        for k in 0..<v { row[k] = total[k] }
+                    case 8: registerSum(SIMD8<Float>.self)
+                    case 4: registerSum(SIMD4<Float>.self)
                     case 2:
                         @inline(__always) func term(_ r: Int) -> SIMD2<Float> {
                             let x = UnsafeRawPointer(lattice + Int(vp[base &+ r]) &* 2).loadUnaligned(as: SIMD2<Float>.self)
