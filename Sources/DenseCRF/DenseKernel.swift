@@ -33,9 +33,23 @@ public final class DenseKernel: Sendable {
             }
         }
         switch normalization {
-        case .symmetric: norm = counts.map { 1 / ($0 + 1e-20).squareRoot() }
-        case .before, .after: norm = counts.map { 1 / ($0 + 1e-20) }
+        case .symmetric: norm = Self.perPixel(counts) { 1 / ($0 + 1e-20).squareRoot() }
+        case .before, .after: norm = Self.perPixel(counts) { 1 / ($0 + 1e-20) }
         case .none: norm = []
+        }
+    }
+
+    /// `transform` of every count, split across cores (a square root per pixel).
+    private static func perPixel(_ counts: [Float], _ transform: @Sendable (Float) -> Float) -> [Float] {
+        counts.withUnsafeBufferPointer { c in
+            let src = SharedConstPointer(c.baseAddress!)
+            return [Float](unsafeUninitializedCapacity: counts.count) { buffer, initialized in
+                let dst = SharedPointer(buffer.baseAddress!)
+                parallelChunks(counts.count, grain: 65536) { range in
+                    for i in range { dst[i] = transform(src[i]) }
+                }
+                initialized = counts.count
+            }
         }
     }
 
