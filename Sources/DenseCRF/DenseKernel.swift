@@ -43,12 +43,8 @@ public final class DenseKernel: Sendable {
     private static func perPixel(_ counts: [Float], _ transform: @Sendable (Float) -> Float) -> [Float] {
         counts.withUnsafeBufferPointer { c in
             let src = SharedConstPointer(c.baseAddress!)
-            return [Float](unsafeUninitializedCapacity: counts.count) { buffer, initialized in
-                let dst = SharedPointer(buffer.baseAddress!)
-                parallelChunks(counts.count, grain: 65536) { range in
-                    for i in range { dst[i] = transform(src[i]) }
-                }
-                initialized = counts.count
+            return parallelArray(count: counts.count, grain: 65536) { range, out in
+                for i in range { out[i] = transform(src[i]) }
             }
         }
     }

@@ -171,12 +171,8 @@ public final class MeanFieldInference {
     public var currentLabels: [Int32] {
         if tracksLabels { return labels }
         let qq = SharedConstPointer(UnsafePointer(q)), l = self.l
-        return [Int32](unsafeUninitializedCapacity: n) { out, count in
-            let labels = SharedPointer(out.baseAddress!)
-            parallelChunks(n, grain: 4096) { range in
-                for i in range { labels[i] = Int32(truncatingIfNeeded: Marginals.argmax(qq.base + i &* l, l)) }
-            }
-            count = n
+        return parallelArray(count: n) { range, labels in
+            for i in range { labels[i] = Int32(truncatingIfNeeded: Marginals.argmax(qq.base + i &* l, l)) }
         }
     }
 

@@ -125,12 +125,9 @@ public struct StepFrame: Sendable {
     /// converts 3.9M of them before it can be shown.
     private static func fixedPoint(_ values: UnsafeBufferPointer<Float>) -> [UInt16] {
         guard let base = values.baseAddress else { return [] }
-        return [UInt16](unsafeUninitializedCapacity: values.count) { buffer, count in
-            let (src, dst) = (SharedConstPointer(base), SharedPointer(buffer.baseAddress!))
-            parallelChunks(values.count, grain: 65536) { range in
-                for i in range { dst[i] = fixed(src[i]) }
-            }
-            count = values.count
+        let src = SharedConstPointer(base)
+        return parallelArray(count: values.count, grain: 65536) { range, out in
+            for i in range { out[i] = fixed(src[i]) }
         }
     }
 
@@ -174,17 +171,13 @@ public struct StepFrame: Sendable {
         let scale = 1 / log(Float(l))
         return negativePLogP.withUnsafeBufferPointer { table in
             q.withUnsafeBufferPointer { codes in
-                [UInt16](unsafeUninitializedCapacity: n) { buffer, count in
-                    let (t, c, out) = (SharedConstPointer(table.baseAddress!), SharedConstPointer(codes.baseAddress!),
-                                       SharedPointer(buffer.baseAddress!))
-                    parallelChunks(n, grain: 4096) { range in
-                        for i in range {
-                            var h: Float = 0
-                            for k in 0..<l { h += t[Int(c[i * l + k])] }
-                            out[i] = fixed(min(1, h * scale))
-                        }
+                let (t, c) = (SharedConstPointer(table.baseAddress!), SharedConstPointer(codes.baseAddress!))
+                return parallelArray(count: n) { range, out in
+                    for i in range {
+                        var h: Float = 0
+                        for k in 0..<l { h += t[Int(c[i * l + k])] }
+                        out[i] = fixed(min(1, h * scale))
                     }
-                    count = n
                 }
             }
         }
