@@ -24,11 +24,17 @@ public final class FirstResponses: @unchecked Sendable {
 
     deinit { for entry in responses.values { entry.values.deallocate() } }
 
-    /// pairwise = Σ_m μ_m^1 · K_m(q0), q0 being `model`'s Q_0: responses already known for
-    /// these unaries are reused, the others filtered and kept. Responses of kernels the model
-    /// no longer has are dropped.
+    /// pairwise = Σ_m μ_m^1 · K_m(q0), q0 being `model`'s Q_0, from `responses`.
     func messages(of model: DenseCRF, q0: UnsafePointer<Float>, into pairwise: UnsafeMutablePointer<Float>,
                   workspace: LatticeWorkspace) {
+        let kept = responses(of: model, q0: q0, workspace: workspace)
+        MeanFieldStep.messages(model, step: 1, of: q0, into: pairwise, kept: kept, keptHoldsResponses: true, workspace: workspace)
+    }
+
+    /// K_m(q0) for each of `model`'s terms, q0 being its Q_0: responses already known for these
+    /// unaries are reused, the others filtered and kept. Responses of kernels the model no
+    /// longer has are dropped.
+    func responses(of model: DenseCRF, q0: UnsafePointer<Float>, workspace: LatticeWorkspace) -> [UnsafeMutablePointer<Float>] {
         let size = model.pixelCount * model.labelCount
         forget(unlessFor: model)
         let current = Set(model.terms.map { ObjectIdentifier($0.kernel) })
@@ -41,8 +47,14 @@ public final class FirstResponses: @unchecked Sendable {
             term.kernel.apply(q0, into: values.baseAddress!, channels: model.labelCount, workspace: workspace)
             responses[ObjectIdentifier(term.kernel)] = (term.kernel, values)
         }
-        let kept = model.terms.map { responses[ObjectIdentifier($0.kernel)]!.values.baseAddress! }
-        MeanFieldStep.messages(model, step: 1, of: q0, into: pairwise, kept: kept, keptHoldsResponses: true, workspace: workspace)
+        return model.terms.map { responses[ObjectIdentifier($0.kernel)]!.values.baseAddress! }
+    }
+
+    /// Whether Q_0's free energy needs its full sum (`startFreeEnergy`): its unary part is
+    /// not yet known for `model`'s unaries.
+    func needsFullStartEnergy(_ model: DenseCRF) -> Bool {
+        forget(unlessFor: model)
+        return startEnergy == nil
     }
 
     /// The free energy of Q_0 with its first step's messages A, from `full` (computed in full)

@@ -83,18 +83,27 @@ struct CompatibilityTransform: Sendable {
         magnitude = mu.map { abs($0) }.max() ?? 0
     }
 
-    /// acc[l] += Σ_l' μ[l][l'] · k[l'] for one pixel. μ is symmetric (`dense` symmetrises a
-    /// matrix), so this is Σ_l' k[l'] · μ[l'][·]: whole rows scaled and added, which vectorise.
+    /// acc[l] += Σ_l' μ[l][l'] · k[l'] for each of `pixels` consecutive pixel rows. Potts scales
+    /// the rows as one run of values; μ is symmetric (`dense` symmetrises a matrix), so a
+    /// matrix row's sum is Σ_l' k[l'] · μ[l'][·]: whole rows scaled and added, which vectorise.
     @inline(__always)
-    func accumulate(_ k: UnsafePointer<Float>, into acc: UnsafeMutablePointer<Float>) {
+    func accumulate(_ k: UnsafePointer<Float>, into acc: UnsafeMutablePointer<Float>, pixels: Int) {
         let l = labels
-        if let diagonal {
+        if let w = uniformDiagonal {
+            for j in 0..<(pixels &* l) { acc[j] += w * k[j] }
+        } else if let diagonal {
             diagonal.withUnsafeBufferPointer { dg in
-                for a in 0..<l { acc[a] += dg[a] * k[a] }
+                for i in 0..<pixels {
+                    let (row, values) = (acc + i &* l, k + i &* l)
+                    for a in 0..<l { row[a] += dg[a] * values[a] }
+                }
             }
         } else {
             matrix.withUnsafeBufferPointer { mu in
-                for b in 0..<l { VectorKernels.axpy(acc, mu.baseAddress! + b * l, k[b], l) }
+                for i in 0..<pixels {
+                    let (row, values) = (acc + i &* l, k + i &* l)
+                    for b in 0..<l { VectorKernels.axpy(row, mu.baseAddress! + b * l, values[b], l) }
+                }
             }
         }
     }

@@ -123,6 +123,28 @@ public final class MeanFieldInference {
         }
     }
 
+    /// `freeEnergy()` then `step()`: the free energy of the current Q, then the next Q, the same
+    /// values as the two calls. The first step from kept responses (`FirstResponses`, the
+    /// viewer's weight edits) takes the energy from the step's own pass over the buffers
+    /// (`MeanFieldStep.firstStep`) instead of a pass of its own.
+    public func freeEnergyAndStep() -> Double {
+        precondition(!finished, "freeEnergyAndStep() after the step buffers were released")
+        guard iteration == 0, let firstResponses, !tracksEnergy, !pairwiseValid else {
+            let energy = freeEnergy()
+            step()
+            return energy
+        }
+        let responses = firstResponses.responses(of: model, q0: q, workspace: workspace)
+        let full = firstResponses.needsFullStartEnergy(model)
+        let (changed, messagesPart, energy) = withLabelBuffer {
+            MeanFieldStep.firstStep(model, responses: responses, q: q, pairwise: pairwise, labels: $0, fullEnergy: full)
+        }
+        changedLast = changed
+        messagesStep = 1
+        iteration = 1
+        return firstResponses.startFreeEnergy(of: model, full: { energy }, messagesPart: { messagesPart })
+    }
+
     /// Takes `count` steps.
     public func run(_ count: Int) {
         for _ in 0..<count { step() }

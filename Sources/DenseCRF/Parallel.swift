@@ -87,10 +87,17 @@ public enum Parallelism {
 /// result does not depend on thread timing.
 @inlinable
 func parallelSum(_ count: Int, grain: Int = 4096, _ body: @Sendable (Range<Int>) -> Double) -> Double {
-    guard count > 0 else { return 0 }
+    parallelSums(count, grain: grain) { SIMD2(body($0), 0) }[0]
+}
+
+/// `parallelSum` of several sums at once, lane by lane: one pass that gathers more than one
+/// total (a step's changed labels and its energies).
+@inlinable
+func parallelSums<V: SIMD>(_ count: Int, grain: Int = 4096, _ body: @Sendable (Range<Int>) -> V) -> V where V.Scalar == Double {
+    guard count > 0 else { return V() }
     let chunks = max(1, min(64, (count + grain - 1) / grain))
     let size = (count + chunks - 1) / chunks
-    let partial = UnsafeMutablePointer<Double>.allocate(capacity: chunks)
+    let partial = UnsafeMutablePointer<V>.allocate(capacity: chunks)
     defer { partial.deallocate() }
     let out = SharedPointer(partial)
     if Parallelism.workerCount <= 1 || chunks == 1 {
@@ -98,10 +105,10 @@ func parallelSum(_ count: Int, grain: Int = 4096, _ body: @Sendable (Range<Int>)
     } else {
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
             let start = c * size
-            out[c] = start < count ? body(start..<min(count, start + size)) : 0
+            out[c] = start < count ? body(start..<min(count, start + size)) : V()
         }
     }
-    var total = 0.0
+    var total = V()
     for c in 0..<chunks { total += partial[c] }
     return total
 }

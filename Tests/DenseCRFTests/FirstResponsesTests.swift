@@ -62,6 +62,35 @@ import Testing
         #expect(startEnergy(third, responses) == startEnergy(third, FirstResponses()))
     }
 
+    /// The viewer's step (`freeEnergyAndStep`) takes the first step from kept responses in one
+    /// pass: the same Q, labels, changed count and last messages as `freeEnergy()` then
+    /// `step()`, and the same free energy up to the order of its sums; on a first run (the
+    /// energy in full), after a Potts edit and after a matrix edit, and on later steps.
+    @Test func theFusedFirstStepMatchesFreeEnergyThenStep() throws {
+        let (image, unary) = try ModelReuseTests.problem()
+        let (fused, separate) = (FirstResponses(), FirstResponses())
+        let first = try DenseCRF(image: image, unary: unary, parameters: CRFParameters())
+        var potts = CRFParameters()
+        potts.gaussian?.compat = .potts(5)
+        var matrix = potts
+        matrix.bilateral?.compat = .matrix([[-3, 1, 0], [1, -2, 0.5], [0, 0.5, -4]])
+        let models = [first, try DenseCRF(image: image, unary: unary, parameters: potts, reusing: first),
+                      try DenseCRF(image: image, unary: unary, parameters: matrix, reusing: first)]
+        for (m, model) in models.enumerated() {
+            let a = MeanFieldInference(model: model, tracksEnergy: false, firstResponses: fused)
+            let b = MeanFieldInference(model: model, tracksEnergy: false, firstResponses: separate)
+            for t in 0..<3 {
+                let e = a.freeEnergyAndStep()
+                let f = b.freeEnergy()
+                b.step()
+                #expect(abs(e - f) <= 1e-9 * abs(f), "model \(m) step \(t): \(e) against \(f)")
+                #expect(a.marginals == b.marginals, "model \(m) step \(t)")
+                #expect(a.currentLabels == b.currentLabels && a.changedInLastStep == b.changedInLastStep)
+                #expect(a.withLastPairwise { $0.map(Array.init) } == b.withLastPairwise { $0.map(Array.init) })
+            }
+        }
+    }
+
     @Test func aWidthEditFiltersOnlyTheRebuiltKernelAndDropsTheOld() throws {
         let (image, unary) = try ModelReuseTests.problem()
         let responses = FirstResponses()

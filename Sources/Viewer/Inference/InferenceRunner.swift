@@ -119,8 +119,9 @@ public final class InferenceRunner: @unchecked Sendable {
             post(.built(generation: g, milliseconds: (clock.now - start).milliseconds, rebuilt: rebuilt))
             guard isCurrent(g) else { return }
             // Frames first: the picture of each step is posted as soon as its Q exists; its
-            // free energy comes with the messages the next step computes anyway, and the MAP
-            // energies (one extra filter per kernel and step) only after the last frame.
+            // free energy comes with the messages the next step computes anyway and is posted
+            // after that step's frame, and the MAP energies (one extra filter per kernel and
+            // step) only after the last frame.
             let inference = MeanFieldInference(model: model, tracksEnergy: false, firstResponses: firstResponses)
             let size = Size(width: job.image.width, height: job.image.height)
             let unaryAtGrid = job.keepsEnergies
@@ -129,10 +130,10 @@ public final class InferenceRunner: @unchecked Sendable {
             post(.step(generation: g, frame: StepFrame(inference, size: size, grid: job.frameGrid, unary: unaryAtGrid)))
             for t in 0..<job.parameters.iterations {
                 guard isCurrent(g) else { return }
-                post(.energy(generation: g, step: t, kl: inference.freeEnergy(), mapEnergy: nil))
-                inference.step()
+                let kl = inference.freeEnergyAndStep()
                 labelHistory.append(inference.currentLabels)
                 post(.step(generation: g, frame: StepFrame(inference, size: size, grid: job.frameGrid, unary: unaryAtGrid)))
+                post(.energy(generation: g, step: t, kl: kl, mapEnergy: nil))
             }
             guard isCurrent(g) else { return }
             post(.energy(generation: g, step: job.parameters.iterations, kl: inference.freeEnergy(), mapEnergy: nil))
