@@ -71,81 +71,128 @@ public final class MeanFieldTrace {
 
         var gp = (SharedPointer(g), SharedPointer(gPrevious))
         for t in stride(from: steps, through: 0, by: -1) {
-            Self.softmaxBackward(gp.0, q: SharedConstPointer(UnsafePointer(q[t])), into: SharedPointer(dz), n: n, l: l)
-            unary.withUnsafeMutableBufferPointer { u in
-                let du = SharedPointer(u.baseAddress!), z = SharedConstPointer(UnsafePointer(dz))
-                parallelChunks(size, grain: 65536) { range in for i in range { du[i] -= z[i] } }
+            // Diagonal compatibilities take their gradient in the softmax's pass, matrices
+            // in one of their own.
+            let transforms = t > 0 ? model.terms.map { $0.transform(step: t) } : []
+            let diagonal = transforms.indices.filter { transforms[$0].diagonal != nil }
+            let diagonalMessages = diagonal.map { UnsafePointer(messages[t - 1][$0]) }
+            let diagonals = unary.withUnsafeMutableBufferPointer { u in
+                Self.softmaxBackward(gp.0, q: q[t], into: dz, unary: u.baseAddress!, messages: diagonalMessages, n: n, l: l)
+            }
+            for (j, m) in diagonal.enumerated() {
+                for a in 0..<l { compat[m][t - 1][a * l + a] = diagonals[j * l + a] }
             }
             guard t > 0 else { break }
             let out = gp.1
-            parallelChunks(size, grain: 65536) { range in for i in range { out[i] = 0 } }
+            if model.terms.isEmpty { parallelChunks(size, grain: 65536) { range in for i in range { out[i] = 0 } } }
             for (m, term) in model.terms.enumerated() {
-                let transform = term.transform(step: t)
-                compat[m][t - 1] = Self.outerSum(dz, messages[t - 1][m], n: n, l: l, diagonalOnly: transform.diagonal != nil)
-                let z = SharedConstPointer(UnsafePointer(dz)), f = SharedPointer(df)
-                parallelChunks(n, grain: 2048) { range in
-                    for i in range { transform.negatedTransposed(z.advanced(by: i * l), into: f.advanced(by: i * l)) }
+                let transform = transforms[m]
+                if transform.diagonal == nil { compat[m][t - 1] = Self.outerSum(dz, messages[t - 1][m], n: n, l: l) }
+                // The first kernel writes g_{t−1}, the others add to it. Potts (μ = w·I) is
+                // −w·Kᵀ(dz): the filter scales as it slices, as in the forward pass.
+                if let w = transform.uniformDiagonal {
+                    term.kernel.apply(dz, into: out.base, channels: l, transpose: true, gain: -w, accumulate: m > 0, workspace: workspace)
+                } else {
+                    let z = SharedConstPointer(UnsafePointer(dz)), f = SharedPointer(df)
+                    parallelChunks(n, grain: 2048) { range in
+                        for i in range { transform.negatedTransposed(z.advanced(by: i * l), into: f.advanced(by: i * l)) }
+                    }
+                    term.kernel.apply(df, into: out.base, channels: l, transpose: true, accumulate: m > 0, workspace: workspace)
                 }
-                term.kernel.apply(df, into: out.base, channels: l, transpose: true, accumulate: true, workspace: workspace)
             }
             gp = (gp.1, gp.0)
         }
         return MeanFieldGradient(unary: unary, compatibility: compat, labels: l)
     }
 
-    /// dz = q ⊙ (g − ⟨g, q⟩) per pixel, with the dot product in Double.
-    private static func softmaxBackward(
-        _ g: SharedPointer<Float>, q: SharedConstPointer<Float>, into dz: SharedPointer<Float>, n: Int, l: Int
-    ) {
-        parallelChunks(n, grain: 2048) { range in
-            for i in range {
-                let o = i * l
-                var dot = 0.0
-                for k in 0..<l { dot += Double(g[o + k]) * Double(q[o + k]) }
-                for k in 0..<l { dz[o + k] = Float(Double(q[o + k]) * (Double(g[o + k]) - dot)) }
-            }
-        }
+    /// The fixed chunking of the gradient's sums over pixels (`outerSum`, `softmaxBackward`):
+    /// chunks of whole 256-pixel blocks summed in Float, the blocks added in Double, so that
+    /// results do not depend on the number of workers or their timing.
+    private static func chunks(_ n: Int) -> (count: Int, size: Int) {
+        let count = max(1, min(32, n / 4096))
+        return (count, (n + count - 1) / count)
     }
 
-    /// −Σ_i dz(i) ⊗ f(i) as an L×L row-major matrix in Double (only the diagonal when the
-    /// compatibility is diagonal). Rows are accumulated in Float over blocks of 256 pixels,
-    /// vectorised, and the blocks summed in Double, in a fixed chunking so results do not
-    /// depend on thread timing.
-    private static func outerSum(
-        _ dz: UnsafePointer<Float>, _ f: UnsafePointer<Float>, n: Int, l: Int, diagonalOnly: Bool
+    /// dz = q ⊙ (g − ⟨g, q⟩) per pixel (the dot product summed in Double, `VectorKernels.dot`)
+    /// and du −= dz, in one pass that also sums, for each of `messages` (F_m of a diagonal
+    /// compatibility), the diagonal of ∂L/∂μ_m, −Σ_i dz(i) ⊙ F_m(i), while dz's rows are in
+    /// cache: returned as one row of `l` per message, in `chunks`' order of additions.
+    private static func softmaxBackward(
+        _ g: SharedPointer<Float>, q: UnsafePointer<Float>, into dz: UnsafeMutablePointer<Float>, unary: UnsafeMutablePointer<Float>,
+        messages: [UnsafePointer<Float>], n: Int, l: Int
     ) -> [Double] {
-        let chunks = max(1, min(32, n / 4096))
-        let size = (n + chunks - 1) / chunks
-        let ll = l * l
-        let partial = UnsafeMutablePointer<Double>.allocate(capacity: chunks * ll)
+        let (count, size) = chunks(n)
+        let width = messages.count * l
+        let partial = UnsafeMutablePointer<Double>.allocate(capacity: max(1, count * width))
         defer { partial.deallocate() }
-        partial.initialize(repeating: 0, count: chunks * ll)
-        let out = SharedPointer(partial), z = SharedConstPointer(dz), ff = SharedConstPointer(f)
-        parallelChunks(chunks, grain: 1) { range in
-            let block = UnsafeMutablePointer<Float>.allocate(capacity: ll)
-            defer { block.deallocate() }
-            for c in range {
-                let acc = out.advanced(by: c * ll)
-                var i = c * size
-                let end = min(n, c * size + size)
-                while i < end {
-                    let stop = min(end, i + 256)
-                    block.initialize(repeating: 0, count: ll)
-                    for p in i..<stop {
-                        let o = p * l
-                        if diagonalOnly {
-                            for a in 0..<l { block[a * l + a] -= z[o + a] * ff[o + a] }
-                        } else {
-                            for a in 0..<l { VectorKernels.axpy(block + a * l, ff.base + o, -z[o + a], l) }
+        partial.initialize(repeating: 0, count: count * width)
+        let out = SharedPointer(partial), qq = SharedConstPointer(q), z = SharedPointer(dz), du = SharedPointer(unary)
+        let f = messages.map(SharedConstPointer.init)
+        parallelChunks(count, grain: 1) { range in
+            withUnsafeTemporaryAllocation(of: Float.self, capacity: max(1, width)) { block in
+                let rows = block.baseAddress!
+                for c in range {
+                    var i = c &* size
+                    let end = min(n, i &+ size)
+                    while i < end {
+                        let stop = min(end, i &+ 256)
+                        rows.update(repeating: 0, count: width)
+                        for p in i..<stop {
+                            let o = p &* l
+                            let dot = VectorKernels.dot(g.advanced(by: o), qq.advanced(by: o), l)
+                            for k in o..<(o &+ l) {
+                                let value = Float(Double(qq[k]) * (Double(g[k]) - dot))
+                                z[k] = value
+                                du[k] -= value
+                            }
+                            for (j, fm) in f.enumerated() {
+                                let row = rows + j &* l
+                                for a in 0..<l { row[a] -= z[o &+ a] * fm[o &+ a] }
+                            }
                         }
+                        let acc = out.advanced(by: c &* width)
+                        for k in 0..<width { acc[k] += Double(rows[k]) }
+                        i = stop
                     }
-                    for k in 0..<ll { acc[k] += Double(block[k]) }
-                    i = stop
+                }
+            }
+        }
+        var total = [Double](repeating: 0, count: width)
+        for c in 0..<count { for k in 0..<width { total[k] += partial[c * width + k] } }
+        return total
+    }
+
+    /// −Σ_i dz(i) ⊗ f(i) as an L×L row-major matrix in Double, in `chunks`' order of additions,
+    /// the rows of each block accumulated vectorised.
+    private static func outerSum(_ dz: UnsafePointer<Float>, _ f: UnsafePointer<Float>, n: Int, l: Int) -> [Double] {
+        let (count, size) = chunks(n)
+        let ll = l * l
+        let partial = UnsafeMutablePointer<Double>.allocate(capacity: count * ll)
+        defer { partial.deallocate() }
+        partial.initialize(repeating: 0, count: count * ll)
+        let out = SharedPointer(partial), z = SharedConstPointer(dz), ff = SharedConstPointer(f)
+        parallelChunks(count, grain: 1) { range in
+            withUnsafeTemporaryAllocation(of: Float.self, capacity: ll) { block in
+                let rows = block.baseAddress!
+                for c in range {
+                    let acc = out.advanced(by: c * ll)
+                    var i = c * size
+                    let end = min(n, c * size + size)
+                    while i < end {
+                        let stop = min(end, i + 256)
+                        rows.update(repeating: 0, count: ll)
+                        for p in i..<stop {
+                            let o = p * l
+                            for a in 0..<l { VectorKernels.axpy(rows + a * l, ff.base + o, -z[o + a], l) }
+                        }
+                        for k in 0..<ll { acc[k] += Double(rows[k]) }
+                        i = stop
+                    }
                 }
             }
         }
         var total = [Double](repeating: 0, count: ll)
-        for c in 0..<chunks { for k in 0..<ll { total[k] += partial[c * ll + k] } }
+        for c in 0..<count { for k in 0..<ll { total[k] += partial[c * ll + k] } }
         return total
     }
 }
