@@ -27,8 +27,7 @@ public final class FirstResponses: @unchecked Sendable {
     /// pairwise = Σ_m μ_m^1 · K_m(q0), q0 being `model`'s Q_0, from `responses`.
     func messages(of model: DenseCRF, q0: UnsafePointer<Float>, into pairwise: UnsafeMutablePointer<Float>,
                   workspace: LatticeWorkspace) {
-        let kept = responses(of: model, q0: q0, workspace: workspace)
-        MeanFieldStep.messages(model, step: 1, of: q0, into: pairwise, kept: kept, keptHoldsResponses: true, workspace: workspace)
+        MeanFieldStep.messages(model, step: 1, responses: responses(of: model, q0: q0, workspace: workspace), into: pairwise)
     }
 
     /// K_m(q0) for each of `model`'s terms, q0 being its Q_0: responses already known for these

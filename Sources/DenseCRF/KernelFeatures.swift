@@ -28,17 +28,10 @@ public enum KernelFeatures {
     private static func rows(
         width: Int, height: Int, dimension d: Int, _ pixel: @Sendable (Int, Int, UnsafeMutablePointer<Float>) -> Void
     ) -> [Float] {
-        let count = width * height * d
-        return [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
-            if count > 0 {
-                let f = SharedPointer(buffer.baseAddress!)
-                parallelChunks(height, grain: max(1, 16384 / max(1, width))) { range in
-                    for y in range {
-                        for x in 0..<width { pixel(x, y, f.base + (y &* width &+ x) &* d) }
-                    }
-                }
+        parallelArray(count: height, valuesEach: width * d, grain: max(1, 16384 / max(1, width))) { range, f in
+            for y in range {
+                for x in 0..<width { pixel(x, y, f + (y &* width &+ x) &* d) }
             }
-            initialized = count
         }
     }
 

@@ -129,7 +129,7 @@ public final class MeanFieldInference {
     /// (`MeanFieldStep.firstStep`) instead of a pass of its own.
     public func freeEnergyAndStep() -> Double {
         precondition(!finished, "freeEnergyAndStep() after the step buffers were released")
-        guard iteration == 0, let firstResponses, !tracksEnergy, !pairwiseValid else {
+        guard iteration == 0, let firstResponses, !pairwiseValid else {
             let energy = freeEnergy()
             step()
             return energy

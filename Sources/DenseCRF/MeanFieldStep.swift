@@ -17,13 +17,11 @@ public enum MeanFieldStep {
     /// With `kept` (one buffer per term) every K_m(q) is stored there, as the gradient of μ
     /// needs; without it a Potts term is filtered, scaled and accumulated in one pass and the
     /// others go through `scratch`, asked for only then (a Potts-only model never needs that
-    /// buffer). With `keptHoldsResponses` the kept buffers already hold K_m(q)
-    /// (`FirstResponses`) and are only weighted and summed. All buffers hold N×L floats,
-    /// pixel-major.
+    /// buffer). All buffers hold N×L floats, pixel-major.
     public static func messages(
         _ model: DenseCRF, step: Int, of q: UnsafePointer<Float>, into pairwise: UnsafeMutablePointer<Float>,
         scratch: (() -> UnsafeMutablePointer<Float>)? = nil, kept: [UnsafeMutablePointer<Float>]? = nil,
-        keptHoldsResponses: Bool = false, workspace: LatticeWorkspace
+        workspace: LatticeWorkspace
     ) {
         let n = model.pixelCount, l = model.labelCount
         let pw = SharedPointer(pairwise)
@@ -38,7 +36,7 @@ public enum MeanFieldStep {
                 guard let filtered = kept?[m] ?? scratch?() else {
                     preconditionFailure("a non-Potts term needs a kept or a scratch buffer")
                 }
-                if !keptHoldsResponses { term.kernel.apply(q, into: filtered, channels: l, workspace: workspace) }
+                term.kernel.apply(q, into: filtered, channels: l, workspace: workspace)
                 let src = SharedConstPointer(UnsafePointer(filtered))
                 parallelChunks(n, grain: 2048) { range in
                     transform.accumulate(src.advanced(by: range.lowerBound * l), into: pw.advanced(by: range.lowerBound * l),
@@ -51,6 +49,37 @@ public enum MeanFieldStep {
         if needsClamp(model) {
             parallelChunks(n * l, grain: 65536) { range in clamp(pw.base, range) }
         }
+    }
+
+    /// pairwise = Σ_m μ_m^step · K_m(q) from `responses`, buffers already holding each term's
+    /// K_m(q) (`FirstResponses`): only weighted and summed, as `messages` would with them kept.
+    static func messages(_ model: DenseCRF, step: Int, responses: [UnsafeMutablePointer<Float>],
+                         into pairwise: UnsafeMutablePointer<Float>) {
+        let terms = weights(model, step: step, responses: responses), clamps = needsClamp(model)
+        let pw = SharedPointer(pairwise), l = model.labelCount
+        parallelChunks(model.pixelCount, grain: 2048) { pixels in weighted(terms, pixels, l, into: pw.base, clamps: clamps) }
+    }
+
+    /// Each term's compatibility at `step` with its response buffer, for `weighted`.
+    private static func weights(
+        _ model: DenseCRF, step: Int, responses: [UnsafeMutablePointer<Float>]
+    ) -> [(CompatibilityTransform, SharedConstPointer<Float>)] {
+        zip(model.terms, responses).map { term, values in (term.transform(step: step), SharedConstPointer(UnsafePointer(values))) }
+    }
+
+    /// pairwise = Σ_m μ_m · response_m, clamped, over the rows of `pixels`: zeroed, then each
+    /// term's weighted response added in term order (the order of `messages`).
+    @inline(__always)
+    private static func weighted(
+        _ terms: [(CompatibilityTransform, SharedConstPointer<Float>)], _ pixels: Range<Int>, _ l: Int,
+        into pairwise: UnsafeMutablePointer<Float>, clamps: Bool
+    ) {
+        let values = pixels.lowerBound &* l..<pixels.upperBound &* l
+        for k in values { pairwise[k] = 0 }
+        for (transform, response) in terms {
+            transform.accumulate(response.advanced(by: values.lowerBound), into: pairwise + values.lowerBound, pixels: pixels.count)
+        }
+        if clamps { clamp(pairwise, values) }
     }
 
     /// Whether the model's weights could take pairwise energies near Float's range, where they
@@ -141,19 +170,13 @@ public enum MeanFieldStep {
         pairwise: UnsafeMutablePointer<Float>, labels: UnsafeMutablePointer<Int32>?, fullEnergy: Bool
     ) -> (changed: Int, messagesPart: Double, freeEnergy: Double) {
         let l = model.labelCount
-        let kept = zip(model.terms, responses).map { term, values in (term.transform(step: 1), SharedConstPointer(UnsafePointer(values))) }
-        let clamps = needsClamp(model)
+        let terms = weights(model, step: 1, responses: responses), clamps = needsClamp(model)
         let (qq, pw) = (SharedPointer(q), SharedPointer(pairwise))
         let sums = model.unary.values.withUnsafeBufferPointer { up in
             let u = SharedConstPointer(up.baseAddress!)
             return blocks(model.pixelCount, labels: labels) { pixels, labels in
-                let values = pixels.lowerBound &* l..<pixels.upperBound &* l
-                for k in values { pw[k] = 0 }
-                for (transform, response) in kept {
-                    transform.accumulate(response.advanced(by: values.lowerBound), into: pw.advanced(by: values.lowerBound), pixels: pixels.count)
-                }
-                if clamps { clamp(pw.base, values) }
-                let (from, count) = (values.lowerBound, values.count)
+                weighted(terms, pixels, l, into: pw.base, clamps: clamps)
+                let (from, count) = (pixels.lowerBound &* l, pixels.count &* l)
                 let dot = VectorKernels.dot(qq.base + from, pw.base + from, count)
                 let energy = fullEnergy ? VectorKernels.freeEnergy(qq.base + from, u.base + from, pw.base + from, count) : 0
                 let changed = update(pixels, l, unary: u.base, pairwise: pw.base, into: qq.base, labels: labels)

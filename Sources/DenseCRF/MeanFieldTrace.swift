@@ -105,52 +105,31 @@ public final class MeanFieldTrace {
         return MeanFieldGradient(unary: unary, compatibility: compat, labels: l)
     }
 
-    /// The fixed chunking of the gradient's sums over pixels (`outerSum`, `softmaxBackward`):
-    /// chunks of whole 256-pixel blocks summed in Float, the blocks added in Double, so that
-    /// results do not depend on the number of workers or their timing.
-    private static func chunks(_ n: Int) -> (count: Int, size: Int) {
-        let count = max(1, min(32, n / 4096))
-        return (count, (n + count - 1) / count)
-    }
-
-    /// dz = q ⊙ (g − ⟨g, q⟩) per pixel (the dot product summed in Double, `VectorKernels.dot`)
-    /// and du −= dz, in one pass that also sums, for each of `messages` (F_m of a diagonal
-    /// compatibility), the diagonal of ∂L/∂μ_m, −Σ_i dz(i) ⊙ F_m(i), while dz's rows are in
-    /// cache: returned as one row of `l` per message, in `chunks`' order of additions.
-    private static func softmaxBackward(
-        _ g: SharedPointer<Float>, q: UnsafePointer<Float>, into dz: UnsafeMutablePointer<Float>, unary: UnsafeMutablePointer<Float>,
-        messages: [UnsafePointer<Float>], n: Int, l: Int
+    /// `width` sums over `n` pixels: `add(pixels, rows)` adds a block's share into `rows`
+    /// (`width` Floats, zeroed per block of 256 pixels) and the blocks are added in Double, in
+    /// up to 32 fixed chunks of whole blocks across cores, so that the result does not depend
+    /// on the number of workers or their timing. Inlined, so that each caller's per-pixel loop
+    /// is compiled into its block loop.
+    @inline(__always)
+    private static func blockSums(
+        _ n: Int, width: Int, _ add: @Sendable (Range<Int>, UnsafeMutablePointer<Float>) -> Void
     ) -> [Double] {
-        let (count, size) = chunks(n)
-        let width = messages.count * l
+        let count = max(1, min(32, n / 4096)), size = (n + count - 1) / count
         let partial = UnsafeMutablePointer<Double>.allocate(capacity: max(1, count * width))
         defer { partial.deallocate() }
         partial.initialize(repeating: 0, count: count * width)
-        let out = SharedPointer(partial), qq = SharedConstPointer(q), z = SharedPointer(dz), du = SharedPointer(unary)
-        let f = messages.map(SharedConstPointer.init)
+        let out = SharedPointer(partial)
         parallelChunks(count, grain: 1) { range in
             withUnsafeTemporaryAllocation(of: Float.self, capacity: max(1, width)) { block in
                 let rows = block.baseAddress!
                 for c in range {
+                    let acc = out.advanced(by: c &* width)
                     var i = c &* size
                     let end = min(n, i &+ size)
                     while i < end {
                         let stop = min(end, i &+ 256)
                         rows.update(repeating: 0, count: width)
-                        for p in i..<stop {
-                            let o = p &* l
-                            let dot = VectorKernels.dot(g.advanced(by: o), qq.advanced(by: o), l)
-                            for k in o..<(o &+ l) {
-                                let value = Float(Double(qq[k]) * (Double(g[k]) - dot))
-                                z[k] = value
-                                du[k] -= value
-                            }
-                            for (j, fm) in f.enumerated() {
-                                let row = rows + j &* l
-                                for a in 0..<l { row[a] -= z[o &+ a] * fm[o &+ a] }
-                            }
-                        }
-                        let acc = out.advanced(by: c &* width)
+                        add(i..<stop, rows)
                         for k in 0..<width { acc[k] += Double(rows[k]) }
                         i = stop
                     }
@@ -162,38 +141,43 @@ public final class MeanFieldTrace {
         return total
     }
 
-    /// −Σ_i dz(i) ⊗ f(i) as an L×L row-major matrix in Double, in `chunks`' order of additions,
-    /// the rows of each block accumulated vectorised.
-    private static func outerSum(_ dz: UnsafePointer<Float>, _ f: UnsafePointer<Float>, n: Int, l: Int) -> [Double] {
-        let (count, size) = chunks(n)
-        let ll = l * l
-        let partial = UnsafeMutablePointer<Double>.allocate(capacity: count * ll)
-        defer { partial.deallocate() }
-        partial.initialize(repeating: 0, count: count * ll)
-        let out = SharedPointer(partial), z = SharedConstPointer(dz), ff = SharedConstPointer(f)
-        parallelChunks(count, grain: 1) { range in
-            withUnsafeTemporaryAllocation(of: Float.self, capacity: ll) { block in
-                let rows = block.baseAddress!
-                for c in range {
-                    let acc = out.advanced(by: c * ll)
-                    var i = c * size
-                    let end = min(n, c * size + size)
-                    while i < end {
-                        let stop = min(end, i + 256)
-                        rows.update(repeating: 0, count: ll)
-                        for p in i..<stop {
-                            let o = p * l
-                            for a in 0..<l { VectorKernels.axpy(rows + a * l, ff.base + o, -z[o + a], l) }
-                        }
-                        for k in 0..<ll { acc[k] += Double(rows[k]) }
-                        i = stop
-                    }
+    /// dz = q ⊙ (g − ⟨g, q⟩) per pixel (the dot product summed in Double, `VectorKernels.dot`)
+    /// and du −= dz, in one pass that also sums, for each of `messages` (F_m of a diagonal
+    /// compatibility), the diagonal of ∂L/∂μ_m, −Σ_i dz(i) ⊙ F_m(i), while dz's rows are in
+    /// cache: returned as one row of `l` per message (`blockSums`).
+    private static func softmaxBackward(
+        _ g: SharedPointer<Float>, q: UnsafePointer<Float>, into dz: UnsafeMutablePointer<Float>, unary: UnsafeMutablePointer<Float>,
+        messages: [UnsafePointer<Float>], n: Int, l: Int
+    ) -> [Double] {
+        let qq = SharedConstPointer(q), z = SharedPointer(dz), du = SharedPointer(unary)
+        let f = messages.map(SharedConstPointer.init)
+        return blockSums(n, width: messages.count * l) { pixels, rows in
+            for p in pixels {
+                let o = p &* l
+                let dot = VectorKernels.dot(g.advanced(by: o), qq.advanced(by: o), l)
+                for k in o..<(o &+ l) {
+                    let value = Float(Double(qq[k]) * (Double(g[k]) - dot))
+                    z[k] = value
+                    du[k] -= value
+                }
+                for (j, fm) in f.enumerated() {
+                    let row = rows + j &* l
+                    for a in 0..<l { row[a] -= z[o &+ a] * fm[o &+ a] }
                 }
             }
         }
-        var total = [Double](repeating: 0, count: ll)
-        for c in 0..<count { for k in 0..<ll { total[k] += partial[c * ll + k] } }
-        return total
+    }
+
+    /// −Σ_i dz(i) ⊗ f(i) as an L×L row-major matrix in Double (`blockSums`), each pixel's rows
+    /// accumulated vectorised.
+    private static func outerSum(_ dz: UnsafePointer<Float>, _ f: UnsafePointer<Float>, n: Int, l: Int) -> [Double] {
+        let z = SharedConstPointer(dz), ff = SharedConstPointer(f)
+        return blockSums(n, width: l * l) { pixels, rows in
+            for p in pixels {
+                let o = p * l
+                for a in 0..<l { VectorKernels.axpy(rows + a * l, ff.base + o, -z[o + a], l) }
+            }
+        }
     }
 }
 

@@ -45,20 +45,21 @@ public func parallelChunks(_ count: Int, grain: Int = 4096, _ body: @Sendable (R
     }
 }
 
-/// An array of `count` trivial values (numbers), not zeroed first: `fill` writes elements
-/// `range` of the array at `out`, chunk by chunk across cores as in `parallelChunks`. The loop
-/// over a chunk is the caller's, so the compiler inlines and vectorises what it computes per
-/// element (a closure called per element was an indirect call each).
+/// An array of `count` items of `valuesEach` trivial values (numbers) each, not zeroed first:
+/// `fill` writes the values of items `range` of the array at `out`, chunk by chunk across cores
+/// as in `parallelChunks`. The loop over a chunk is the caller's, so the compiler inlines and
+/// vectorises what it computes per value (a closure called per value was an indirect call each).
 @inlinable
 public func parallelArray<T: BitwiseCopyable>(
-    count: Int, grain: Int = 4096, _ fill: @Sendable (_ range: Range<Int>, _ out: UnsafeMutablePointer<T>) -> Void
+    count: Int, valuesEach: Int = 1, grain: Int = 4096,
+    _ fill: @Sendable (_ range: Range<Int>, _ out: UnsafeMutablePointer<T>) -> Void
 ) -> [T] {
-    [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+    [T](unsafeUninitializedCapacity: count * valuesEach) { buffer, initialized in
         if let base = buffer.baseAddress {
             let out = SharedPointer(base)
             parallelChunks(count, grain: grain) { range in fill(range, out.base) }
         }
-        initialized = count
+        initialized = count * valuesEach
     }
 }
 
