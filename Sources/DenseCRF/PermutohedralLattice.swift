@@ -157,28 +157,28 @@ public final class PermutohedralLattice: Sendable {
             }
         }
 
-        // Blur neighbours: along axis j a point moves by ±((d+1)e_j − 1).
+        // Blur neighbours: along axis j a point moves by ±((d+1)e_j − 1). The relation is
+        // symmetric (q is p's + neighbour exactly when p is q's − neighbour), so each point
+        // looks up only its + neighbours and, finding q, also writes itself as q's −
+        // neighbour: half the lookups of asking both ways. Each − entry has one writer (its
+        // only + neighbour), and entries never found stay 0 (no neighbour).
         var neighbours = [Int32](repeating: 0, count: 2 * stride * m)
         neighbours.withUnsafeMutableBufferPointer { nb in
             let links = SharedPointer(nb.baseAddress!)
             parallelChunks(m, grain: 1024) { range in
-                withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * d) { buffer in
-                    let n1 = buffer.baseAddress!, n2 = n1 + d
+                withUnsafeTemporaryAllocation(of: Int32.self, capacity: d) { buffer in
+                    let plus = buffer.baseAddress!
                     for p in range {
                         if p & 1023 == 0, cancelled?() == true { return }
                         let key = table.keys + p * d
                         for j in 0...d {
-                            for k in 0..<d {
-                                n1[k] = key[k] &- 1
-                                n2[k] = key[k] &+ 1
+                            for k in 0..<d { plus[k] = key[k] &- 1 }
+                            if j < d { plus[j] = key[j] &+ Int32(d) }
+                            let q = table.find(plus, hash: LatticeHashTable.hash(plus, d))
+                            if q >= 0 {
+                                links[2 &* (j &* m &+ p)] = q &+ 1
+                                links[2 &* (j &* m &+ Int(q)) &+ 1] = Int32(truncatingIfNeeded: p &+ 1)
                             }
-                            if j < d {
-                                n1[j] = key[j] &+ Int32(d)
-                                n2[j] = key[j] &- Int32(d)
-                            }
-                            let slot = 2 &* (j &* m &+ p)
-                            links[slot] = table.find(n1, hash: LatticeHashTable.hash(n1, d)) &+ 1
-                            links[slot &+ 1] = table.find(n2, hash: LatticeHashTable.hash(n2, d)) &+ 1
                         }
                     }
                 }
