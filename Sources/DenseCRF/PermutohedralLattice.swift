@@ -306,8 +306,8 @@ public final class PermutohedralLattice: Sendable {
     }
 
     /// Entries of `numberVertices`' simplex cache: a few rows' simplices of a large image
-    /// (16 384 entries answered 7–12 points more of every 100 pixels than 4 096 at 1920×1280; 1.2 MB at five
-    /// dimensions, in the core's L2).
+    /// (16 384 entries answered 6–12 more of every 100 pixels than 4 096 at 1920×1280; 1.2 MB
+    /// at five dimensions, in the core's L2).
     static let simplexCacheEntries = 16384
 
     /// Filters `channels` values per pixel (pixel-major) from `input` into `output`.
