@@ -271,7 +271,7 @@ public final class PermutohedralLattice: Sendable {
         defer { cache.deallocate() }
         return withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * stride + stride * d) { simplexScratch in
             // The current pixel's simplex (remainder-0 point, then ranks) and its vertices' keys.
-            let last = simplexScratch.baseAddress!, keys = last + 2 * stride
+            let simplex = simplexScratch.baseAddress!, keys = simplex + 2 * stride
             var group = range.lowerBound
             while group < range.upperBound {
                 if (group &- range.lowerBound) & 1023 == 0, cancelled?() == true { return false }
@@ -281,22 +281,22 @@ public final class PermutohedralLattice: Sendable {
                     let i = group &+ lane
                     let out = i &* stride
                     for k in 0...d {
-                        last[k] = locator.remainder0(k, lane: lane)
-                        last[stride &+ k] = locator.rank(k, lane: lane)
+                        simplex[k] = locator.remainder0(k, lane: lane)
+                        simplex[stride &+ k] = locator.rank(k, lane: lane)
                     }
                     let entry = cache + (locator.simplexHash(lane: lane) & cacheMask) &* entrySize
                     var difference: Int32 = 0
-                    for k in 0..<(2 &* stride) { difference |= entry[k] ^ last[k] }
+                    for k in 0..<(2 &* stride) { difference |= entry[k] ^ simplex[k] }
                     if difference == 0 {
                         for r in 0...d { vertexOut[out &+ r] = entry[2 &* stride &+ r] }
                         continue
                     }
                     for r in 0...d {
                         let offsets = canonical + r &* stride, key = keys + r &* d
-                        for k in 0..<d { key[k] = last[k] &+ offsets[Int(last[stride &+ k])] }
+                        for k in 0..<d { key[k] = simplex[k] &+ offsets[Int(simplex[stride &+ k])] }
                     }
                     table.insert(rows: keys, count: stride, into: vertexOut.base + out)
-                    for k in 0..<(2 &* stride) { entry[k] = last[k] }
+                    for k in 0..<(2 &* stride) { entry[k] = simplex[k] }
                     for r in 0...d { entry[2 &* stride &+ r] = vertexOut[out &+ r] }
                 }
                 group &+= count
@@ -344,8 +344,8 @@ public final class PermutohedralLattice: Sendable {
         let pre = preScale.map(SharedConstPointer.init)
 
         // Splatting reads `width` values per pixel row, past the row into the next pixels'.
-        // The last `tailCount` pixels have fewer than `width - v` values after them (all three
-        // last ones for one channel, width 4), so their rows are read from a zero-padded copy.
+        // The last `tailCount` pixels have fewer than `width - v` values after them (the last
+        // one for three channels, width 4), so their rows are read from a zero-padded copy.
         let tailCount = min(n, (width - v + v - 1) / v)
         let tailStart = n - tailCount
         workspace.reserveTail(tailCount * v + width)
