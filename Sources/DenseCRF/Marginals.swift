@@ -15,7 +15,7 @@ public struct Marginals: Sendable, Equatable {
     public func labels() -> [Int32] {
         let l = labelCount
         return values.withUnsafeBufferPointer { q in
-            (0..<pixelCount).map { Int32(Self.argmax(q.baseAddress! + $0 * l, l)) }
+            (0..<pixelCount).map { Int32(VectorKernels.argmax(q.baseAddress! + $0 * l, l)) }
         }
     }
 
@@ -27,15 +27,5 @@ public struct Marginals: Sendable, Equatable {
     /// Q of one pixel.
     public func pixel(_ i: Int) -> ArraySlice<Float> {
         values[(i * labelCount)..<((i + 1) * labelCount)]
-    }
-
-    /// The first index of the row's largest value: the maximum taken 4 lanes at a time
-    /// (`VectorKernels.maximum`), then one scan for it, which is shorter than a chain of
-    /// compare-and-branch on the running best.
-    @inline(__always)
-    static func argmax(_ p: UnsafePointer<Float>, _ count: Int) -> Int {
-        let top = VectorKernels.maximum(p, count)
-        for k in 0..<count where p[k] == top { return k }
-        return 0
     }
 }

@@ -194,7 +194,7 @@ public final class MeanFieldInference {
         if tracksLabels { return labels }
         let qq = SharedConstPointer(UnsafePointer(q)), l = self.l
         return parallelArray(count: n) { range, labels in
-            for i in range { labels[i] = Int32(truncatingIfNeeded: Marginals.argmax(qq.base + i &* l, l)) }
+            for i in range { labels[i] = Int32(truncatingIfNeeded: VectorKernels.argmax(qq.base + i &* l, l)) }
         }
     }
 

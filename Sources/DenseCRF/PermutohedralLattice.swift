@@ -380,34 +380,10 @@ public final class PermutohedralLattice: Sendable {
                 let out = sums[half].base
                 let cleared = part == 0 ? 0 : Int(lo)
                 (out + cleared &* width).update(repeating: 0, count: (Int(hi) &- cleared) &* width)
-                @inline(__always) func add(width: Int, everyPoint: Bool) {
-                    for i in (half * n / halves)..<((half + 1) * n / halves) {
-                        let source = i >= tailStart ? UnsafePointer(tail.base) + (i &- tailStart) &* v : inp.base + i &* v
-                        let scale = pre?[i] ?? 1
-                        let base = i &* stride
-                        for r in 0..<stride {
-                            let p = vp[base &+ r]
-                            if everyPoint || (p >= lo && p < hi) {
-                                VectorKernels.axpyPadded(out + Int(p) &* width, source, w[base &+ r] * scale, width: width)
-                            }
-                        }
-                    }
-                }
-                // Each width up to 24 (21 labels) its own loop, unrolled for its number of
-                // 8-lane blocks: with the width a variable, the loops over blocks here and in
-                // the slice cost a sixth of the mean-field time at 12 and 21 labels. The
-                // point-range test only where the points are split.
-                switch (width, pointParts) {
-                case (1, 1): add(width: 1, everyPoint: true)
-                case (2, 1): add(width: 2, everyPoint: true)
-                case (4, 1): add(width: 4, everyPoint: true)
-                case (8, 1): add(width: 8, everyPoint: true)
-                case (12, 1): add(width: 12, everyPoint: true)
-                case (16, 1): add(width: 16, everyPoint: true)
-                case (20, 1): add(width: 20, everyPoint: true)
-                case (24, 1): add(width: 24, everyPoint: true)
-                default: add(width: width, everyPoint: pointParts == 1)
-                }
+                let points = pointParts == 1 ? nil : lo..<hi
+                InstructionSet.kernels.splat((half * n / halves)..<((half + 1) * n / halves), from: inp.base, channels: v,
+                                             tail: tail.base, tailStart: tailStart, preScale: pre?.base, vertices: vp.base, weights: w.base,
+                                             stride: stride, points: points, into: out, width: width)
             }
             let (first, second) = (values, next)
             parallelChunks(rows, grain: 65536) { range in
@@ -421,12 +397,7 @@ public final class PermutohedralLattice: Sendable {
                 let j = reverse ? d - step : step
                 let src = values, dst = next
                 parallelChunks(m, grain: 512) { range in
-                    let from = src.base, to = dst.base, links = nbp.base + 2 * j * m
-                    for p in range {
-                        VectorKernels.blur(to + (p &+ 1) &* width, from + (p &+ 1) &* width,
-                                           from + Int(links[2 &* p]) &* width, from + Int(links[2 &* p &+ 1]) &* width,
-                                           width: width)
-                    }
+                    InstructionSet.kernels.blur(range, from: src.base, to: dst.base, links: nbp.base + 2 * j * m, width: width)
                 }
                 swap(&values, &next)
             }
@@ -456,87 +427,10 @@ public final class PermutohedralLattice: Sendable {
         _ range: Range<Int>, of values: UnsafePointer<Float>, into output: UnsafeMutablePointer<Float>, channels v: Int,
         postScale: UnsafePointer<Float>?, gain: Float, accumulate: Bool
     ) {
-        let stride = dimension + 1
-        let width = VectorKernels.paddedWidth(v)
         vertex.withUnsafeBufferPointer { vx in
         barycentric.withUnsafeBufferPointer { bw in
-            let vp = vx.baseAddress!, w = bw.baseAddress!, post = postScale
-            let alpha = self.alpha * gain
-            let lattice = values, result = output
-            if width <= 8 {
-                // One block (up to eight channels): the row summed in a register, in the same
-                // order, without the scratch row's copies in and out (most of the slice at two
-                // labels; at five, a third of the mean-field time on one core).
-                for i in range {
-                    let row = result + i &* v
-                    let scaleOut = alpha * (post?[i] ?? 1)
-                    let base = i &* stride
-                    /// The row as one vector of `V`: loaded and stored lane by lane, since
-                    /// the row holds only v of its lanes.
-                    @inline(__always) func registerSum<V: SIMD>(_: V.Type) where V.Scalar == Float {
-                        @inline(__always) func term(_ r: Int) -> V {
-                            let x = UnsafeRawPointer(lattice + Int(vp[base &+ r]) &* V.scalarCount).loadUnaligned(as: V.self)
-                            return V(repeating: w[base &+ r] * scaleOut) * x
-                        }
-                        var total = term(0)
-                        if accumulate {
-                            var old = V()
-                            for k in 0..<v { old[k] = row[k] }
-                            total = old + total
-                        }
-                        for r in 1..<stride { total += term(r) }
-                        for k in 0..<v { row[k] = total[k] }
-                    }
-                    switch width {
-                    case 8: registerSum(SIMD8<Float>.self)
-                    case 4: registerSum(SIMD4<Float>.self)
-                    case 2:
-                        @inline(__always) func term(_ r: Int) -> SIMD2<Float> {
-                            let x = UnsafeRawPointer(lattice + Int(vp[base &+ r]) &* 2).loadUnaligned(as: SIMD2<Float>.self)
-                            return SIMD2(repeating: w[base &+ r] * scaleOut) * x
-                        }
-                        var total = term(0)
-                        if accumulate { total = UnsafeRawPointer(row).loadUnaligned(as: SIMD2<Float>.self) + total }
-                        for r in 1..<stride { total += term(r) }
-                        UnsafeMutableRawPointer(row).storeBytes(of: total, as: SIMD2<Float>.self)
-                    default:
-                        var total = w[base] * scaleOut * lattice[Int(vp[base])]
-                        if accumulate { total = row[0] + total }
-                        for r in 1..<stride { total += w[base &+ r] * scaleOut * lattice[Int(vp[base &+ r])] }
-                        row[0] = total
-                    }
-                }
-                return
-            }
-            withUnsafeTemporaryAllocation(of: Float.self, capacity: width) { scratch in
-                let sum = scratch.baseAddress!
-                if accumulate { for k in v..<width { sum[k] = 0 } }
-                @inline(__always) func wide(width: Int) {
-                    for i in range {
-                        let row = result + i &* v
-                        let scaleOut = alpha * (post?[i] ?? 1)
-                        let base = i &* stride
-                        if accumulate {
-                            VectorKernels.copy(sum, row, v)
-                            VectorKernels.axpyPadded(sum, lattice + Int(vp[base]) &* width, w[base] * scaleOut, width: width)
-                        } else {
-                            VectorKernels.scalePadded(sum, lattice + Int(vp[base]) &* width, w[base] * scaleOut, width: width)
-                        }
-                        for r in 1..<stride {
-                            VectorKernels.axpyPadded(sum, lattice + Int(vp[base &+ r]) &* width, w[base &+ r] * scaleOut, width: width)
-                        }
-                        VectorKernels.copy(row, sum, v)
-                    }
-                }
-                // Each width its own loop, as in `spread`.
-                switch width {
-                case 12: wide(width: 12)
-                case 16: wide(width: 16)
-                case 20: wide(width: 20)
-                case 24: wide(width: 24)
-                default: wide(width: width)
-                }
-            }
+            InstructionSet.kernels.slice(range, of: values, vertices: vx.baseAddress!, weights: bw.baseAddress!, stride: dimension + 1,
+                                         scale: alpha * gain, postScale: postScale, into: output, channels: v, accumulate: accumulate)
         }}
     }
 }

@@ -2,6 +2,7 @@
 /// 8-wide SIMD so they vectorise whatever the compiler proves about aliasing (splat, blur and
 /// slice each read one row while writing another). Index arithmetic wraps (`&+`): offsets
 /// stay below a row width, so overflow checks would only cost instructions in the hottest loops.
+/// `SIMDKernelsAVX2` compiles this file a second time, for `MeanFieldLoops`' AVX2 build.
 enum VectorKernels {
     /// dst[k] += w · src[k] for k < n.
     @inline(__always)
@@ -203,6 +204,16 @@ enum VectorKernels {
             k &+= 1
         }
         return m
+    }
+
+    /// The first index of the row's largest value: the maximum taken 4 lanes at a time
+    /// (`maximum`), then one scan for it, which is shorter than a chain of
+    /// compare-and-branch on the running best.
+    @inline(__always)
+    static func argmax(_ p: UnsafePointer<Float>, _ count: Int) -> Int {
+        let top = VectorKernels.maximum(p, count)
+        for k in 0..<count where p[k] == top { return k }
+        return 0
     }
 
     /// The sum of `l` values, 4 lanes at a time (a scalar sum is a chain of dependent adds as

@@ -68,7 +68,8 @@ struct Bench: ParsableCommand {
         let (build, iterate) = best!
         print(String(format: "crfview: build=%.1f iterate=%.1f total=%.1f labels=%d size=%dx%d iterations=%d threads=%d",
                      build, iterate, build + iterate, problem.labelCount, problem.image.width, problem.image.height,
-                     problem.parameters.iterations, Parallelism.workerCount) + " points=" + points.joined(separator: ","))
+                     problem.parameters.iterations, Parallelism.workerCount)
+              + " simd=\(InstructionSet.loopsBuild) points=" + points.joined(separator: ","))
     }
 
     /// One training pass over the image (CRF-RNN's T = 5 forward keeping every step, the

@@ -1,0 +1,150 @@
+/// The three inner loops of permutohedral filtering (`PermutohedralLattice.spread` and
+/// `slice`), over raw rows so that they can be compiled twice (`MeanFieldLoops`): splatting
+/// pixels' rows into their vertices' rows, one blur tap along one lattice axis, and slicing
+/// vertices' rows back into pixels' rows. Lattice rows are `VectorKernels.paddedWidth` wide;
+/// vertex indices are stored as point + 1, so that 0, a row of zeros, stands for "no neighbour".
+enum LatticeRows {
+    /// out[vertex] += weight · preScale[i] · input[i] for the pixels in `pixels`, in pixel
+    /// order, each pixel's `stride` vertices in turn; with `points`, only the vertices in that
+    /// range (the caller splits the points among workers). Pixel rows are read `width` wide,
+    /// past their `channels` values into the next pixel's, which only reach `out`'s padding
+    /// lanes; the pixels from `tailStart` on are read from `tail`, a zero-padded copy, instead
+    /// of past the end of `input`.
+    @inline(__always)
+    static func splat(
+        _ pixels: Range<Int>, from input: UnsafePointer<Float>, channels v: Int, tail: UnsafePointer<Float>, tailStart: Int,
+        preScale: UnsafePointer<Float>?, vertices: UnsafePointer<Int32>, weights: UnsafePointer<Float>, stride: Int,
+        points: Range<Int32>?, into out: UnsafeMutablePointer<Float>, width: Int
+    ) {
+        let (lo, hi) = (points?.lowerBound ?? 0, points?.upperBound ?? 0)
+        @inline(__always) func add(width: Int, everyPoint: Bool) {
+            for i in pixels {
+                let source = i >= tailStart ? tail + (i &- tailStart) &* v : input + i &* v
+                let scale = preScale?[i] ?? 1
+                let base = i &* stride
+                for r in 0..<stride {
+                    let p = vertices[base &+ r]
+                    if everyPoint || (p >= lo && p < hi) {
+                        VectorKernels.axpyPadded(out + Int(p) &* width, source, weights[base &+ r] * scale, width: width)
+                    }
+                }
+            }
+        }
+        // Each width up to 24 (21 labels) its own loop, unrolled for its number of 8-lane
+        // blocks: with the width a variable, the loops over blocks here and in the slice cost a
+        // sixth of the mean-field time at 12 and 21 labels. The point-range test only where the
+        // points are split.
+        switch (width, points == nil) {
+        case (1, true): add(width: 1, everyPoint: true)
+        case (2, true): add(width: 2, everyPoint: true)
+        case (4, true): add(width: 4, everyPoint: true)
+        case (8, true): add(width: 8, everyPoint: true)
+        case (12, true): add(width: 12, everyPoint: true)
+        case (16, true): add(width: 16, everyPoint: true)
+        case (20, true): add(width: 20, everyPoint: true)
+        case (24, true): add(width: 24, everyPoint: true)
+        default: add(width: width, everyPoint: points == nil)
+        }
+    }
+
+    /// One blur tap [½, 1, ½] along one axis for the lattice points in `points`: row p + 1 of
+    /// `to` from row p + 1 of `from` and the rows of p's two neighbours, `links[2p]` and
+    /// `links[2p + 1]`.
+    @inline(__always)
+    static func blur(
+        _ points: Range<Int>, from: UnsafePointer<Float>, to: UnsafeMutablePointer<Float>, links: UnsafePointer<Int32>, width: Int
+    ) {
+        for p in points {
+            VectorKernels.blur(to + (p &+ 1) &* width, from + (p &+ 1) &* width,
+                               from + Int(links[2 &* p]) &* width, from + Int(links[2 &* p &+ 1]) &* width,
+                               width: width)
+        }
+    }
+
+    /// result[i] (+)= scale · postScale[i] · Σ_r weight_r · lattice[vertex_r] for the pixels in
+    /// `pixels`, their vertices added in order, and each pixel's `channels`-value row written
+    /// once: rows up to 8 wide are summed in a register, wider ones in a padded scratch row,
+    /// in the same order of additions as accumulating in place.
+    @inline(__always)
+    static func slice(
+        _ pixels: Range<Int>, of lattice: UnsafePointer<Float>, vertices: UnsafePointer<Int32>, weights: UnsafePointer<Float>,
+        stride: Int, scale: Float, postScale: UnsafePointer<Float>?, into result: UnsafeMutablePointer<Float>, channels v: Int,
+        accumulate: Bool
+    ) {
+        let width = VectorKernels.paddedWidth(v)
+        if width <= 8 {
+            // One block (up to eight channels): the row summed in a register, in the same
+            // order, without the scratch row's copies in and out (most of the slice at two
+            // labels; at five, a third of the mean-field time on one core).
+            for i in pixels {
+                let row = result + i &* v
+                let scaleOut = scale * (postScale?[i] ?? 1)
+                let base = i &* stride
+                /// The row as one vector of `V`: loaded and stored lane by lane, since
+                /// the row holds only v of its lanes.
+                @inline(__always) func registerSum<V: SIMD>(_: V.Type) where V.Scalar == Float {
+                    @inline(__always) func term(_ r: Int) -> V {
+                        let x = UnsafeRawPointer(lattice + Int(vertices[base &+ r]) &* V.scalarCount).loadUnaligned(as: V.self)
+                        return V(repeating: weights[base &+ r] * scaleOut) * x
+                    }
+                    var total = term(0)
+                    if accumulate {
+                        var old = V()
+                        for k in 0..<v { old[k] = row[k] }
+                        total = old + total
+                    }
+                    for r in 1..<stride { total += term(r) }
+                    for k in 0..<v { row[k] = total[k] }
+                }
+                switch width {
+                case 8: registerSum(SIMD8<Float>.self)
+                case 4: registerSum(SIMD4<Float>.self)
+                case 2:
+                    @inline(__always) func term(_ r: Int) -> SIMD2<Float> {
+                        let x = UnsafeRawPointer(lattice + Int(vertices[base &+ r]) &* 2).loadUnaligned(as: SIMD2<Float>.self)
+                        return SIMD2(repeating: weights[base &+ r] * scaleOut) * x
+                    }
+                    var total = term(0)
+                    if accumulate { total = UnsafeRawPointer(row).loadUnaligned(as: SIMD2<Float>.self) + total }
+                    for r in 1..<stride { total += term(r) }
+                    UnsafeMutableRawPointer(row).storeBytes(of: total, as: SIMD2<Float>.self)
+                default:
+                    var total = weights[base] * scaleOut * lattice[Int(vertices[base])]
+                    if accumulate { total = row[0] + total }
+                    for r in 1..<stride { total += weights[base &+ r] * scaleOut * lattice[Int(vertices[base &+ r])] }
+                    row[0] = total
+                }
+            }
+            return
+        }
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: width) { scratch in
+            let sum = scratch.baseAddress!
+            if accumulate { for k in v..<width { sum[k] = 0 } }
+            @inline(__always) func wide(width: Int) {
+                for i in pixels {
+                    let row = result + i &* v
+                    let scaleOut = scale * (postScale?[i] ?? 1)
+                    let base = i &* stride
+                    if accumulate {
+                        VectorKernels.copy(sum, row, v)
+                        VectorKernels.axpyPadded(sum, lattice + Int(vertices[base]) &* width, weights[base] * scaleOut, width: width)
+                    } else {
+                        VectorKernels.scalePadded(sum, lattice + Int(vertices[base]) &* width, weights[base] * scaleOut, width: width)
+                    }
+                    for r in 1..<stride {
+                        VectorKernels.axpyPadded(sum, lattice + Int(vertices[base &+ r]) &* width, weights[base &+ r] * scaleOut, width: width)
+                    }
+                    VectorKernels.copy(row, sum, v)
+                }
+            }
+            // Each width its own loop, as in `splat`.
+            switch width {
+            case 12: wide(width: 12)
+            case 16: wide(width: 16)
+            case 20: wide(width: 20)
+            case 24: wide(width: 24)
+            default: wide(width: width)
+            }
+        }
+    }
+}

@@ -1,0 +1,1 @@
+../DenseCRF/SoftmaxRows.swift

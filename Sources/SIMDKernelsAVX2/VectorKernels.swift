@@ -1,0 +1,1 @@
+../DenseCRF/VectorKernels.swift
