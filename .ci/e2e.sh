@@ -32,26 +32,6 @@ if "$bin" infer missing.png --probs "$sample/probs.npy" 2> "$work/err"; then fai
 grep -q '^error: missing.png: ' "$work/err" || fail "bad error line: $(cat "$work/err")"
 echo "-- infer ok"
 
-# The engine runs its hot loops from SIMDKernelsAVX2 only where the CPU has AVX2. Any AVX
-# instruction (VEX-encoded: its mnemonic starts with v) elsewhere in the binary would kill
-# crfview on an older CPU, for instance a helper both builds share whose AVX2 copy the linker
-# kept. Then the baseline path itself, on an emulated x86-64 CPU without AVX: the same Q as
-# this machine's AVX2 path, to the bit.
-if [ "$(uname -m)" = x86_64 ]; then
-    echo "-- AVX2 kept to SIMDKernelsAVX2"
-    objdump -d --no-show-raw-insn "$bin" | awk '/^[0-9a-f]+ <.*>:$/ {fn = $2} $2 ~ /^v/ {print fn}' | sort -u > "$work/avx"
-    grep -q 'SIMDKernelsAVX2' "$work/avx" || fail "no AVX2 build of the hot loops in $bin"
-    if grep -v '^<\$s15SIMDKernelsAVX2' "$work/avx" > "$work/stray"; then fail "AVX instructions outside SIMDKernelsAVX2: $(head -n 5 "$work/stray")"; fi
-    if grep -qw avx2 /proc/cpuinfo && command -v qemu-x86_64 > /dev/null; then
-        qemu-x86_64 -cpu qemu64 "$bin" infer "$sample/image.png" --probs "$sample/probs.npy" --out-probs "$work/q-baseline.npy" 2> "$work/stderr" \
-            || fail "baseline x86-64 run: $(grep -v warning "$work/stderr" | tail -n 3)"
-        cmp -s "$work/q.npy" "$work/q-baseline.npy" || fail "the baseline build's Q differs from the AVX2 build's"
-        echo "   baseline x86-64 (qemu64) and AVX2 builds: the same Q"
-    else
-        echo "   (no AVX2 here or no qemu-x86_64: the two builds were not compared)"
-    fi
-fi
-
 echo "-- infer --out-dir over the samples, then resumed"
 "$bin" infer --out-dir "$work/out" Samples/*/ --with-overlay --iterations 3 --jobs 2 2> "$work/stderr" || fail "dataset run: $(cat "$work/stderr")"
 count=$(ls -d Samples/*/ | wc -l)

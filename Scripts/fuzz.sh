@@ -32,7 +32,7 @@ module_objects() {
     fi
 }
 objects=()
-for module in _NumericsShims RealModule DenseCRF Colorimetry Randomness Metrics CRFShared CRFIO CTOML TOMLKit TOMLText CRFLearning Viewer; do
+for module in _NumericsShims RealModule CPUFeatures SIMDKernelsAVX2 DenseCRF Colorimetry Randomness Metrics CRFShared CRFIO CTOML TOMLKit TOMLText CRFLearning Viewer; do
     while IFS= read -r o; do objects+=("$o"); done < <(module_objects "$module")
 done
 

@@ -1,5 +1,5 @@
-import CPUFeatures
-import SIMDKernelsAVX2
+internal import CPUFeatures
+internal import SIMDKernelsAVX2
 
 /// What the CPU running the engine can execute beyond the x86-64 baseline the engine is
 /// compiled for, asked once, and the build of the hot loops that follows from it.

@@ -1,4 +1,4 @@
-import SIMDKernelsAVX2
+internal import SIMDKernelsAVX2
 
 /// `MeanFieldLoops`' functions, for choosing between its two builds: this module's and
 /// `SIMDKernelsAVX2`'s (`InstructionSet.kernels`).
