@@ -6,16 +6,16 @@
 /// shared from a third: an inlinable function a module does not inline is emitted as one
 /// symbol for every module that uses it, and the linker keeps one copy, so a baseline caller
 /// could end up in the AVX2 copy. The CI checks the built binary for AVX instructions outside
-/// `SIMDKernelsAVX2` (`.ci/e2e.sh`).
-public enum MeanFieldLoops {
-    public static func softmaxUpdate(
+/// `SIMDKernelsAVX2` (`.ci/simd-builds.sh`).
+package enum MeanFieldLoops {
+    package static func softmaxUpdate(
         _ count: Int, _ l: Int, unary u: UnsafePointer<Float>, pairwise: UnsafePointer<Float>?,
         into q: UnsafeMutablePointer<Float>, labels: UnsafeMutablePointer<Int32>?
     ) -> Int {
         SoftmaxRows.update(count, l, unary: u, pairwise: pairwise, into: q, labels: labels)
     }
 
-    public static func splat(
+    package static func splat(
         _ pixels: Range<Int>, from input: UnsafePointer<Float>, channels v: Int, tail: UnsafePointer<Float>, tailStart: Int,
         preScale: UnsafePointer<Float>?, vertices: UnsafePointer<Int32>, weights: UnsafePointer<Float>, stride: Int,
         points: Range<Int32>?, into out: UnsafeMutablePointer<Float>, width: Int
@@ -24,13 +24,13 @@ public enum MeanFieldLoops {
                           vertices: vertices, weights: weights, stride: stride, points: points, into: out, width: width)
     }
 
-    public static func blur(
+    package static func blur(
         _ points: Range<Int>, from: UnsafePointer<Float>, to: UnsafeMutablePointer<Float>, links: UnsafePointer<Int32>, width: Int
     ) {
         LatticeRows.blur(points, from: from, to: to, links: links, width: width)
     }
 
-    public static func slice(
+    package static func slice(
         _ pixels: Range<Int>, of lattice: UnsafePointer<Float>, vertices: UnsafePointer<Int32>, weights: UnsafePointer<Float>,
         stride: Int, scale: Float, postScale: UnsafePointer<Float>?, into result: UnsafeMutablePointer<Float>, channels v: Int,
         accumulate: Bool
