@@ -117,34 +117,49 @@ enum LatticeRows {
             }
             return
         }
-        withUnsafeTemporaryAllocation(of: Float.self, capacity: width) { scratch in
-            let sum = scratch.baseAddress!
-            if accumulate { for k in v..<width { sum[k] = 0 } }
-            @inline(__always) func wide(width: Int) {
-                for i in pixels {
-                    let row = result + i &* v
-                    let scaleOut = scale * (postScale?[i] ?? 1)
-                    let base = i &* stride
-                    if accumulate {
-                        VectorKernels.copy(sum, row, v)
-                        VectorKernels.axpyPadded(sum, lattice + Int(vertices[base]) &* width, weights[base] * scaleOut, width: width)
-                    } else {
-                        VectorKernels.scalePadded(sum, lattice + Int(vertices[base]) &* width, weights[base] * scaleOut, width: width)
-                    }
-                    for r in 1..<stride {
-                        VectorKernels.axpyPadded(sum, lattice + Int(vertices[base &+ r]) &* width, weights[base &+ r] * scaleOut, width: width)
-                    }
-                    VectorKernels.copy(row, sum, v)
-                }
+        // The scratch row is allocated here rather than in a closure
+        // (`withUnsafeTemporaryAllocation`): inside one, the per-width loops below were
+        // compiled as one function taking the width as an argument, not unrolled per width.
+        let sum = UnsafeMutablePointer<Float>.allocate(capacity: width)
+        defer { sum.deallocate() }
+        if accumulate { for k in v..<width { sum[k] = 0 } }
+        // Each width its own loop, as in `splat`.
+        switch width {
+        case 12: sliceWide(pixels, of: lattice, vertices: vertices, weights: weights, stride: stride, scale: scale,
+                           postScale: postScale, into: result, channels: v, accumulate: accumulate, width: 12, sum: sum)
+        case 16: sliceWide(pixels, of: lattice, vertices: vertices, weights: weights, stride: stride, scale: scale,
+                           postScale: postScale, into: result, channels: v, accumulate: accumulate, width: 16, sum: sum)
+        case 20: sliceWide(pixels, of: lattice, vertices: vertices, weights: weights, stride: stride, scale: scale,
+                           postScale: postScale, into: result, channels: v, accumulate: accumulate, width: 20, sum: sum)
+        case 24: sliceWide(pixels, of: lattice, vertices: vertices, weights: weights, stride: stride, scale: scale,
+                           postScale: postScale, into: result, channels: v, accumulate: accumulate, width: 24, sum: sum)
+        default: sliceWide(pixels, of: lattice, vertices: vertices, weights: weights, stride: stride, scale: scale,
+                           postScale: postScale, into: result, channels: v, accumulate: accumulate, width: width, sum: sum)
+        }
+    }
+
+    /// `slice` of rows wider than 8, summed in the padded scratch row `sum` (whose lanes from
+    /// `channels` on are 0 when accumulating).
+    @inline(__always)
+    private static func sliceWide(
+        _ pixels: Range<Int>, of lattice: UnsafePointer<Float>, vertices: UnsafePointer<Int32>, weights: UnsafePointer<Float>,
+        stride: Int, scale: Float, postScale: UnsafePointer<Float>?, into result: UnsafeMutablePointer<Float>, channels v: Int,
+        accumulate: Bool, width: Int, sum: UnsafeMutablePointer<Float>
+    ) {
+        for i in pixels {
+            let row = result + i &* v
+            let scaleOut = scale * (postScale?[i] ?? 1)
+            let base = i &* stride
+            if accumulate {
+                VectorKernels.copy(sum, row, v)
+                VectorKernels.axpyPadded(sum, lattice + Int(vertices[base]) &* width, weights[base] * scaleOut, width: width)
+            } else {
+                VectorKernels.scalePadded(sum, lattice + Int(vertices[base]) &* width, weights[base] * scaleOut, width: width)
             }
-            // Each width its own loop, as in `splat`.
-            switch width {
-            case 12: wide(width: 12)
-            case 16: wide(width: 16)
-            case 20: wide(width: 20)
-            case 24: wide(width: 24)
-            default: wide(width: width)
+            for r in 1..<stride {
+                VectorKernels.axpyPadded(sum, lattice + Int(vertices[base &+ r]) &* width, weights[base &+ r] * scaleOut, width: width)
             }
+            VectorKernels.copy(row, sum, v)
         }
     }
 }

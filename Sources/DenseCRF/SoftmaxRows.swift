@@ -10,11 +10,7 @@ enum SoftmaxRows {
         _ count: Int, _ l: Int, unary u: UnsafePointer<Float>, pairwise: UnsafePointer<Float>?,
         into q: UnsafeMutablePointer<Float>, labels: UnsafeMutablePointer<Int32>?
     ) -> Int {
-        if let pairwise {
-            for i in 0..<count &* l { q[i] = -u[i] - pairwise[i] }
-        } else {
-            for i in 0..<count &* l { q[i] = -u[i] }
-        }
+        VectorKernels.negatedSum(q, u, pairwise, count &* l)
         softmax(q, count: count, l)
         guard let labels else { return 0 }
         var changed = 0
