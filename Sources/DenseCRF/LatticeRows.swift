@@ -17,12 +17,12 @@ enum LatticeRows {
         points: Range<Int32>?, into out: UnsafeMutablePointer<Float>, width: Int
     ) {
         let (lo, hi) = (points?.lowerBound ?? 0, points?.upperBound ?? 0)
-        @inline(__always) func add(width: Int, everyPoint: Bool) {
+        @inline(__always) func add(width: Int, everyPoint: Bool, vertexCount: Int) {
             for i in pixels {
                 let source = i >= tailStart ? tail + (i &- tailStart) &* v : input + i &* v
                 let scale = preScale?[i] ?? 1
-                let base = i &* stride
-                for r in 0..<stride {
+                let base = i &* vertexCount
+                for r in 0..<vertexCount {
                     let p = vertices[base &+ r]
                     if everyPoint || (p >= lo && p < hi) {
                         VectorKernels.axpyPadded(out + Int(p) &* width, source, weights[base &+ r] * scale, width: width)
@@ -30,13 +30,25 @@ enum LatticeRows {
                 }
             }
         }
+        @inline(__always) func add(width: Int, everyPoint: Bool) {
+            add(width: width, everyPoint: everyPoint, vertexCount: stride)
+        }
+        /// `add` with the vertex count a constant for the usual kernels (see `slice`).
+        @inline(__always) func addCounted(width: Int) {
+            switch stride {
+            case 3: add(width: width, everyPoint: true, vertexCount: 3)
+            case 6: add(width: width, everyPoint: true, vertexCount: 6)
+            default: add(width: width, everyPoint: true, vertexCount: stride)
+            }
+        }
         // Each width up to 24 (21 labels) its own loop, unrolled for its number of 8-lane
         // blocks: with the width a variable, the loops over blocks here and in the slice cost a
         // sixth of the mean-field time at 12 and 21 labels. The point-range test only where the
-        // points are split.
+        // points are split. For one and two channels, the usual kernels' vertex counts are
+        // loops of their own as well (see `slice`).
         switch (width, points == nil) {
-        case (1, true): add(width: 1, everyPoint: true)
-        case (2, true): add(width: 2, everyPoint: true)
+        case (1, true): addCounted(width: 1)
+        case (2, true): addCounted(width: 2)
         case (4, true): add(width: 4, everyPoint: true)
         case (8, true): add(width: 8, everyPoint: true)
         case (12, true): add(width: 12, everyPoint: true)
@@ -76,44 +88,56 @@ enum LatticeRows {
             // One block (up to eight channels): the row summed in a register, in the same
             // order, without the scratch row's copies in and out (most of the slice at two
             // labels; at five, a third of the mean-field time on one core).
-            for i in pixels {
-                let row = result + i &* v
-                let scaleOut = scale * (postScale?[i] ?? 1)
-                let base = i &* stride
-                /// The row as one vector of `V`: loaded and stored lane by lane, since
-                /// the row holds only v of its lanes.
-                @inline(__always) func registerSum<V: SIMD>(_: V.Type) where V.Scalar == Float {
-                    @inline(__always) func term(_ r: Int) -> V {
-                        let x = UnsafeRawPointer(lattice + Int(vertices[base &+ r]) &* V.scalarCount).loadUnaligned(as: V.self)
-                        return V(repeating: weights[base &+ r] * scaleOut) * x
+            @inline(__always) func rows(vertexCount: Int) {
+                for i in pixels {
+                    let row = result + i &* v
+                    let scaleOut = scale * (postScale?[i] ?? 1)
+                    let base = i &* vertexCount
+                    /// The row as one vector of `V`: loaded and stored lane by lane, since
+                    /// the row holds only v of its lanes.
+                    @inline(__always) func registerSum<V: SIMD>(_: V.Type) where V.Scalar == Float {
+                        @inline(__always) func term(_ r: Int) -> V {
+                            let x = UnsafeRawPointer(lattice + Int(vertices[base &+ r]) &* V.scalarCount).loadUnaligned(as: V.self)
+                            return V(repeating: weights[base &+ r] * scaleOut) * x
+                        }
+                        var total = term(0)
+                        if accumulate {
+                            var old = V()
+                            for k in 0..<v { old[k] = row[k] }
+                            total = old + total
+                        }
+                        for r in 1..<vertexCount { total += term(r) }
+                        for k in 0..<v { row[k] = total[k] }
                     }
-                    var total = term(0)
-                    if accumulate {
-                        var old = V()
-                        for k in 0..<v { old[k] = row[k] }
-                        total = old + total
+                    switch width {
+                    case 8: registerSum(SIMD8<Float>.self)
+                    case 4: registerSum(SIMD4<Float>.self)
+                    case 2:
+                        @inline(__always) func term(_ r: Int) -> SIMD2<Float> {
+                            let x = UnsafeRawPointer(lattice + Int(vertices[base &+ r]) &* 2).loadUnaligned(as: SIMD2<Float>.self)
+                            return SIMD2(repeating: weights[base &+ r] * scaleOut) * x
+                        }
+                        var total = term(0)
+                        if accumulate { total = UnsafeRawPointer(row).loadUnaligned(as: SIMD2<Float>.self) + total }
+                        for r in 1..<vertexCount { total += term(r) }
+                        UnsafeMutableRawPointer(row).storeBytes(of: total, as: SIMD2<Float>.self)
+                    default:
+                        var total = weights[base] * scaleOut * lattice[Int(vertices[base])]
+                        if accumulate { total = row[0] + total }
+                        for r in 1..<vertexCount { total += weights[base &+ r] * scaleOut * lattice[Int(vertices[base &+ r])] }
+                        row[0] = total
                     }
-                    for r in 1..<stride { total += term(r) }
-                    for k in 0..<v { row[k] = total[k] }
                 }
-                switch width {
-                case 8: registerSum(SIMD8<Float>.self)
-                case 4: registerSum(SIMD4<Float>.self)
-                case 2:
-                    @inline(__always) func term(_ r: Int) -> SIMD2<Float> {
-                        let x = UnsafeRawPointer(lattice + Int(vertices[base &+ r]) &* 2).loadUnaligned(as: SIMD2<Float>.self)
-                        return SIMD2(repeating: weights[base &+ r] * scaleOut) * x
-                    }
-                    var total = term(0)
-                    if accumulate { total = UnsafeRawPointer(row).loadUnaligned(as: SIMD2<Float>.self) + total }
-                    for r in 1..<stride { total += term(r) }
-                    UnsafeMutableRawPointer(row).storeBytes(of: total, as: SIMD2<Float>.self)
-                default:
-                    var total = weights[base] * scaleOut * lattice[Int(vertices[base])]
-                    if accumulate { total = row[0] + total }
-                    for r in 1..<stride { total += weights[base &+ r] * scaleOut * lattice[Int(vertices[base &+ r])] }
-                    row[0] = total
-                }
+            }
+            // The vertex count of the spatial kernel (3) and of the bilateral one (6) as
+            // constants, here and in the splat's narrowest rows: a loop of 3 or 6 passes counted
+            // at run time costs its exit branch next to the little work a pass does at these
+            // widths (two labels, 1920×1280, two threads: iterate 0.86–0.89× the counted loops').
+            // Wide rows were 1.1× slower so (21 labels): their passes are long enough.
+            switch stride {
+            case 3: rows(vertexCount: 3)
+            case 6: rows(vertexCount: 6)
+            default: rows(vertexCount: stride)
             }
             return
         }

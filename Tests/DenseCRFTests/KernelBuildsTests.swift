@@ -35,11 +35,12 @@ struct KernelBuildsTests {
     /// Splat, one blur tap and slice on a random lattice of 50 points (indices stored as point +
     /// 1, 0 the zero row), for every padded width the engine uses and one it has no loop of its
     /// own for (24 channels would be 24 wide; 25 is 28), with and without per-pixel scales, a
-    /// split point range and accumulation.
-    @Test(arguments: [1, 2, 3, 5, 8, 11, 16, 21, 25])
-    func latticeLoops(_ v: Int) {
-        var rng = XorShift(seed: UInt64(v))
-        let (n, m, stride) = (97, 50, 4)
+    /// split point range and accumulation, at 3 and 6 vertices per pixel (the spatial and the
+    /// bilateral kernel's, which narrow rows loop over as constants) and 4 (counted at run time).
+    @Test(arguments: [1, 2, 3, 5, 8, 11, 16, 21, 25], [3, 4, 6])
+    func latticeLoops(_ v: Int, _ stride: Int) {
+        var rng = XorShift(seed: UInt64(v * 10 + stride))
+        let (n, m) = (97, 50)
         let width = VectorKernels.paddedWidth(v)
         let input = rng.floats(n * v, scale: 2, offset: -1)
         let tailCount = min(n, (width - v + v - 1) / v), tailStart = n - tailCount
