@@ -132,7 +132,7 @@ echo "-- tuning ok"
 # the learned parameters replace the hand-set ones with an mIoU at least as good, u restores
 # them, and v reaches the loss view.
 scenes=$(mktemp -d)
-"$bin" make-samples --learning-set --out "$scenes" --train 1 --val 1 >/dev/null || fail "make-samples --learning-set"
+"$bin" make-samples --learning-set --out "$scenes" --train 1 --val 1 > "$scenes.log" || fail "make-samples --learning-set"
 scene=$(ls -d "$scenes"/train/*/ | head -n 1)
 tmux new-session -d -s "$session" -x 140 -y 44 \
     "cd '$PWD' && TERM=tmux-256color XDG_CONFIG_HOME='$scenes/config' '$bin' view '$scene' --epochs 4; echo \"EXIT=\$?\"; sleep 600"
@@ -173,5 +173,5 @@ screen | grep -Eq ' loss · step' || fail "no loss view after cycling the views"
 tmux send-keys -t "$session" q
 wait_for 'EXIT=0' 10
 tmux kill-session -t "$session"
-rm -rf "$scenes"
+rm -rf "$scenes" "$scenes.log"
 echo "-- learning ok"

@@ -27,7 +27,7 @@ if ! grep -qw avx2 /proc/cpuinfo; then
 fi
 "$bin" bench "$sample" --repeat 1 | grep -q ' simd=avx2 ' || fail "bench does not report the AVX2 build on an AVX2 CPU"
 "$bin" infer "$sample/image.png" --probs "$sample/probs.npy" --out-probs "$work/q-avx2.npy" 2> "$work/stderr" || fail "$(cat "$work/stderr")"
-qemu-x86_64 -cpu qemu64 "$bin" bench "$sample" --repeat 1 2> /dev/null | grep -q ' simd=baseline ' \
+qemu-x86_64 -cpu qemu64 "$bin" bench "$sample" --repeat 1 2> "$work/stderr" | grep -q ' simd=baseline ' \
     || fail "bench under qemu64 does not report the baseline build"
 qemu-x86_64 -cpu qemu64 "$bin" infer "$sample/image.png" --probs "$sample/probs.npy" --out-probs "$work/q-baseline.npy" 2> "$work/stderr" \
     || fail "baseline run under qemu64: $(grep -v warning "$work/stderr" | tail -n 3)"

@@ -7,9 +7,10 @@ bin=${1:-.build/release/crfview}
 set_dir=${2:-/tmp/crfview-learning-set}
 seed=${3:-2011}
 run() { if [ -n "${CPU_LOCK:-}" ]; then flock "$CPU_LOCK" "$@"; else "$@"; fi; }
-[ -d "$set_dir/train" ] || run "$bin" make-samples --learning-set --out "$set_dir" --seed "$seed" >/dev/null
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# crfview's chatter goes to files of the work folder, never to the machine's /dev/null.
+[ -d "$set_dir/train" ] || run "$bin" make-samples --learning-set --out "$set_dir" --seed "$seed" > "$work/make-samples.log"
 score() {   # mean CRF mIoU on val for a params file (or none)
     run "$bin" eval "$set_dir"/val/* ${1:+--params "$1"} --json |
         python3 -c 'import json,sys; print("%.2f" % (100 * json.load(sys.stdin)["mean_crf_miou"]))'
@@ -22,7 +23,7 @@ echo "| hand-set defaults | \`crfview eval VAL/*\` | $(score "") | |"
 row() {   # name, learn flags...
     local name=$1; shift
     local start=$(date +%s.%N)
-    run "$bin" learn "$set_dir"/train/* "$@" --out "$work/p.json" >/dev/null 2>&1
+    run "$bin" learn "$set_dir"/train/* "$@" --out "$work/p.json" > "$work/learn.log" 2>&1
     local secs=$(python3 -c "print('%.0f s' % ($(date +%s.%N) - $start))")
     echo "| $name | \`crfview learn TRAIN/* $*\` | $(score "$work/p.json") | $secs |"
 }
