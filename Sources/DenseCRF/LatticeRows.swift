@@ -170,10 +170,10 @@ enum LatticeRows {
         let sum = UnsafeMutablePointer<Float>.allocate(capacity: width)
         defer { sum.deallocate() }
         if accumulate { for k in v..<width { sum[k] = 0 } }
-        // Each width its own loop, as in `splat`.
+        // Each width its own loop, as in `splat` (12 is summed in registers above). Calls
+        // written out: a local function around them was compiled as one loop taking the
+        // width as an argument, like the closure was.
         switch width {
-        case 12: sliceWide(pixels, of: lattice, vertices: vertices, weights: weights, stride: stride, scale: scale,
-                           postScale: postScale, into: result, channels: v, accumulate: accumulate, width: 12, sum: sum)
         case 16: sliceWide(pixels, of: lattice, vertices: vertices, weights: weights, stride: stride, scale: scale,
                            postScale: postScale, into: result, channels: v, accumulate: accumulate, width: 16, sum: sum)
         case 20: sliceWide(pixels, of: lattice, vertices: vertices, weights: weights, stride: stride, scale: scale,
@@ -185,7 +185,7 @@ enum LatticeRows {
         }
     }
 
-    /// `slice` of rows wider than 8, summed in the padded scratch row `sum` (whose lanes from
+    /// `slice` of rows wider than 12, summed in the padded scratch row `sum` (whose lanes from
     /// `channels` on are 0 when accumulating).
     @inline(__always)
     private static func sliceWide(
