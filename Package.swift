@@ -77,6 +77,7 @@ let package = Package(
         .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg-dev"])]),
         .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CMalloc"),
         .target(name: "TOMLText", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
         .target(name: "CRFShared", dependencies: ["DenseCRF"]),
         .target(name: "CRFIO", dependencies: ["DenseCRF", "CRFShared", "CPNG", "CJPEG", "CZlib"], swiftSettings: optimize),
@@ -88,7 +89,7 @@ let package = Package(
         .target(name: "Terminal", dependencies: ["Viewer", "CNcurses", "Colorimetry", "POSIXSignals"]),
         .target(
             name: "CRFApp",
-            dependencies: ["DenseCRF", "CRFIO", "CRFLearning", "Colorimetry", "Metrics", "POSIXSignals", "Randomness", "TOMLText",
+            dependencies: ["DenseCRF", "CRFIO", "CRFLearning", "CMalloc", "Colorimetry", "Metrics", "POSIXSignals", "Randomness", "TOMLText",
                            .product(name: "TOMLKit", package: "TOMLKit")],
             swiftSettings: optimize),
         .executableTarget(

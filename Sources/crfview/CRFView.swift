@@ -23,6 +23,7 @@ struct CRFView: ParsableCommand {
         // A reader that goes away (a closed pipe or FIFO) is a write error, not a kill.
         signal(SIGPIPE, SIG_IGN)
         EndingSignals.install()
+        HeapReuse.install()
         var command: ParsableCommand
         do {
             try Environment.check()
