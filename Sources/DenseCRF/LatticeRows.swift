@@ -75,7 +75,7 @@ enum LatticeRows {
 
     /// result[i] (+)= scale · postScale[i] · Σ_r weight_r · lattice[vertex_r] for the pixels in
     /// `pixels`, their vertices added in order, and each pixel's `channels`-value row written
-    /// once: rows up to 8 wide, and 12 wide, are summed in registers, the others in a padded
+    /// once: rows up to 24 wide (21 labels) are summed in registers, wider ones in a padded
     /// scratch row, in the same order of additions as accumulating in place.
     @inline(__always)
     static func slice(
@@ -84,11 +84,11 @@ enum LatticeRows {
         accumulate: Bool
     ) {
         let width = VectorKernels.paddedWidth(v)
-        if width <= 8 || width == 12 {
-            // One block (up to eight channels) or one and a half (9 to 12): the row summed in
-            // registers, in the same order, without the scratch row's copies in and out (most
-            // of the slice at two labels; at five, a third of the mean-field time on one core;
-            // at 12 labels, iterate 0.90× the scratch row's, two threads at 800×600).
+        if width <= 24 {
+            // Up to three vectors: the row summed in registers, in the same order, without the
+            // scratch row's copies in and out (most of the slice at two labels; at five, a third
+            // of the mean-field time on one core; iterate 0.90× the scratch row's at 12 labels,
+            // two threads at 800×600, and 0.84× at 21 labels, one core at 500×375).
             @inline(__always) func rows(vertexCount: Int) {
                 for i in pixels {
                     let row = result + i &* v
@@ -110,29 +110,42 @@ enum LatticeRows {
                         for r in 1..<vertexCount { total += term(r) }
                         for k in 0..<v { row[k] = total[k] }
                     }
-                    switch width {
-                    case 12:
-                        // Twelve lanes (9 to 12 channels) as an 8- and a 4-lane vector.
-                        @inline(__always) func term(_ r: Int) -> (SIMD8<Float>, SIMD4<Float>) {
-                            let x = UnsafeRawPointer(lattice + Int(vertices[base &+ r]) &* 12)
-                            let w = weights[base &+ r] * scaleOut
-                            return (SIMD8(repeating: w) * x.loadUnaligned(as: SIMD8<Float>.self),
-                                    SIMD4(repeating: w) * x.loadUnaligned(fromByteOffset: 32, as: SIMD4<Float>.self))
+                    /// The row as `blocks` 8-lane vectors and a last vector of `Last` (4 or 8
+                    /// lanes) at 8·blocks: the whole blocks loaded and stored as vectors (the row
+                    /// holds more than 8·blocks values), the last lane by lane.
+                    @inline(__always) func blockSum<Last: SIMD>(blocks: Int, _: Last.Type) where Last.Scalar == Float {
+                        let lastStart = 8 &* blocks
+                        @inline(__always) func block(_ r: Int, _ b: Int) -> SIMD8<Float> {
+                            let x = UnsafeRawPointer(lattice + Int(vertices[base &+ r]) &* width + 8 &* b).loadUnaligned(as: SIMD8<Float>.self)
+                            return SIMD8(repeating: weights[base &+ r] * scaleOut) * x
                         }
-                        var (low, high) = term(0)
+                        @inline(__always) func last(_ r: Int) -> Last {
+                            let x = UnsafeRawPointer(lattice + Int(vertices[base &+ r]) &* width + lastStart).loadUnaligned(as: Last.self)
+                            return Last(repeating: weights[base &+ r] * scaleOut) * x
+                        }
+                        // Up to two whole blocks (24 lanes): three vectors in registers.
+                        var b0 = block(0, 0), b1 = blocks > 1 ? block(0, 1) : SIMD8(), tail = last(0)
                         if accumulate {
-                            var old = SIMD4<Float>()
-                            for k in 8..<v { old[k &- 8] = row[k] }
-                            low = UnsafeRawPointer(row).loadUnaligned(as: SIMD8<Float>.self) + low
-                            high = old + high
+                            var old = Last()
+                            for k in lastStart..<v { old[k &- lastStart] = row[k] }
+                            b0 = UnsafeRawPointer(row).loadUnaligned(as: SIMD8<Float>.self) + b0
+                            if blocks > 1 { b1 = UnsafeRawPointer(row + 8).loadUnaligned(as: SIMD8<Float>.self) + b1 }
+                            tail = old + tail
                         }
                         for r in 1..<vertexCount {
-                            let (a, b) = term(r)
-                            low += a
-                            high += b
+                            b0 += block(r, 0)
+                            if blocks > 1 { b1 += block(r, 1) }
+                            tail += last(r)
                         }
-                        UnsafeMutableRawPointer(row).storeBytes(of: low, as: SIMD8<Float>.self)
-                        for k in 8..<v { row[k] = high[k &- 8] }
+                        UnsafeMutableRawPointer(row).storeBytes(of: b0, as: SIMD8<Float>.self)
+                        if blocks > 1 { UnsafeMutableRawPointer(row + 8).storeBytes(of: b1, as: SIMD8<Float>.self) }
+                        for k in lastStart..<v { row[k] = tail[k &- lastStart] }
+                    }
+                    switch width {
+                    case 24: blockSum(blocks: 2, SIMD8<Float>.self)
+                    case 20: blockSum(blocks: 2, SIMD4<Float>.self)
+                    case 16: blockSum(blocks: 1, SIMD8<Float>.self)
+                    case 12: blockSum(blocks: 1, SIMD4<Float>.self)
                     case 8: registerSum(SIMD8<Float>.self)
                     case 4: registerSum(SIMD4<Float>.self)
                     case 2:
@@ -156,7 +169,6 @@ enum LatticeRows {
             // constants, here and in the splat's narrowest rows: a loop of 3 or 6 passes counted
             // at run time costs its exit branch next to the little work a pass does at these
             // widths (two labels, 1920×1280, two threads: iterate 0.86–0.89× the counted loops').
-            // Wide rows were 1.1× slower so (21 labels): their passes are long enough.
             switch stride {
             case 3: rows(vertexCount: 3)
             case 6: rows(vertexCount: 6)
@@ -164,35 +176,11 @@ enum LatticeRows {
             }
             return
         }
-        // The scratch row is allocated here rather than in a closure
-        // (`withUnsafeTemporaryAllocation`): inside one, the per-width loops below were
-        // compiled as one function taking the width as an argument, not unrolled per width.
+        // More than 24 channels: each pixel's row summed in a padded scratch row (whose lanes
+        // from `channels` on are 0 when accumulating).
         let sum = UnsafeMutablePointer<Float>.allocate(capacity: width)
         defer { sum.deallocate() }
         if accumulate { for k in v..<width { sum[k] = 0 } }
-        // Each width its own loop, as in `splat` (12 is summed in registers above). Calls
-        // written out: a local function around them was compiled as one loop taking the
-        // width as an argument, like the closure was.
-        switch width {
-        case 16: sliceWide(pixels, of: lattice, vertices: vertices, weights: weights, stride: stride, scale: scale,
-                           postScale: postScale, into: result, channels: v, accumulate: accumulate, width: 16, sum: sum)
-        case 20: sliceWide(pixels, of: lattice, vertices: vertices, weights: weights, stride: stride, scale: scale,
-                           postScale: postScale, into: result, channels: v, accumulate: accumulate, width: 20, sum: sum)
-        case 24: sliceWide(pixels, of: lattice, vertices: vertices, weights: weights, stride: stride, scale: scale,
-                           postScale: postScale, into: result, channels: v, accumulate: accumulate, width: 24, sum: sum)
-        default: sliceWide(pixels, of: lattice, vertices: vertices, weights: weights, stride: stride, scale: scale,
-                           postScale: postScale, into: result, channels: v, accumulate: accumulate, width: width, sum: sum)
-        }
-    }
-
-    /// `slice` of rows wider than 12, summed in the padded scratch row `sum` (whose lanes from
-    /// `channels` on are 0 when accumulating).
-    @inline(__always)
-    private static func sliceWide(
-        _ pixels: Range<Int>, of lattice: UnsafePointer<Float>, vertices: UnsafePointer<Int32>, weights: UnsafePointer<Float>,
-        stride: Int, scale: Float, postScale: UnsafePointer<Float>?, into result: UnsafeMutablePointer<Float>, channels v: Int,
-        accumulate: Bool, width: Int, sum: UnsafeMutablePointer<Float>
-    ) {
         for i in pixels {
             let row = result + i &* v
             let scaleOut = scale * (postScale?[i] ?? 1)
