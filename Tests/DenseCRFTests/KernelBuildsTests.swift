@@ -37,7 +37,7 @@ struct KernelBuildsTests {
     /// own for (24 channels would be 24 wide; 25 is 28), with and without per-pixel scales, a
     /// split point range and accumulation, at 3 and 6 vertices per pixel (the spatial and the
     /// bilateral kernel's, which narrow rows loop over as constants) and 4 (counted at run time).
-    @Test(arguments: [1, 2, 3, 5, 8, 11, 16, 21, 25], [3, 4, 6])
+    @Test(arguments: [1, 2, 3, 5, 8, 11, 16, 19, 21, 25], [3, 4, 6])
     func latticeLoops(_ v: Int, _ stride: Int) {
         var rng = XorShift(seed: UInt64(v * 10 + stride))
         let (n, m) = (97, 50)
