@@ -62,6 +62,10 @@ struct CompatibilityTransform: Sendable {
     let diagonal: [Float]?
     /// The dense matrix, row-major.
     let matrix: [Float]
+    /// For a matrix of up to 24 labels, its rows padded with zeros to whole 8-lane vectors
+    /// (`vectorRowWidth` values apart), for `VectorKernels.combination`; empty otherwise.
+    let paddedMatrix: [Float]
+    let vectorRowWidth: Int
     /// Set when μ = c·I (Potts): the transform is a plain scaling the filter can apply itself.
     let uniformDiagonal: Float?
     /// The largest |μ| entry, to know whether pairwise energies can approach Float's range.
@@ -81,11 +85,17 @@ struct CompatibilityTransform: Sendable {
             uniformDiagonal = nil
         }
         magnitude = mu.map { abs($0) }.max() ?? 0
+        let width = (labels + 7) / 8 * 8
+        vectorRowWidth = width
+        paddedMatrix = diagonal == nil && labels <= 24
+            ? (0..<(labels * width)).map { e in e % width < labels ? mu[e / width * labels + e % width] : 0 }
+            : []
     }
 
     /// acc[l] += Σ_l' μ[l][l'] · k[l'] for each of `pixels` consecutive pixel rows. Potts scales
     /// the rows as one run of values; μ is symmetric (`dense` symmetrises a matrix), so a
-    /// matrix row's sum is Σ_l' k[l'] · μ[l'][·]: whole rows scaled and added, which vectorise.
+    /// matrix row's sum is Σ_l' k[l'] · μ[l'][·]: whole rows scaled and added, which vectorise
+    /// (summed in registers up to 24 labels, `VectorKernels.combination`).
     @inline(__always)
     func accumulate(_ k: UnsafePointer<Float>, into acc: UnsafeMutablePointer<Float>, pixels: Int) {
         let l = labels
@@ -96,6 +106,13 @@ struct CompatibilityTransform: Sendable {
                 for i in 0..<pixels {
                     let (row, values) = (acc + i &* l, k + i &* l)
                     for a in 0..<l { row[a] += dg[a] * values[a] }
+                }
+            }
+        } else if !paddedMatrix.isEmpty {
+            paddedMatrix.withUnsafeBufferPointer { mu in
+                for i in 0..<pixels {
+                    VectorKernels.combination(of: mu.baseAddress!, rowWidth: vectorRowWidth, k + i &* l, sign: 1, count: l, n: l,
+                                              into: acc + i &* l, accumulate: true)
                 }
             }
         } else {

@@ -192,12 +192,18 @@ public struct MeanFieldGradient: Sendable {
 }
 
 extension CompatibilityTransform {
-    /// out = −μᵀ·dz for one pixel: −Σ_a dz[a]·μ[a][·], whole rows, vectorised.
+    /// out = −μᵀ·dz for one pixel: −Σ_a dz[a]·μ[a][·], whole rows summed in registers
+    /// (`VectorKernels.combination`) up to 24 labels.
     @inline(__always)
     func negatedTransposed(_ dz: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>) {
         let l = labels
         if let diagonal {
             diagonal.withUnsafeBufferPointer { dg in for a in 0..<l { out[a] = -dg[a] * dz[a] } }
+        } else if !paddedMatrix.isEmpty {
+            paddedMatrix.withUnsafeBufferPointer { mu in
+                VectorKernels.combination(of: mu.baseAddress!, rowWidth: vectorRowWidth, dz, sign: -1, count: l, n: l, into: out,
+                                          accumulate: false)
+            }
         } else {
             matrix.withUnsafeBufferPointer { mu in
                 VectorKernels.scale(out, mu.baseAddress!, -dz[0], l)

@@ -27,6 +27,55 @@ enum VectorKernels {
         }
     }
 
+    /// out (+)= Σ_b (sign · c[b]) · rows[b] for b in 0..<count, over rows `rowWidth` apart whose
+    /// first n ≤ 24 values count (`rowWidth` is n rounded up to a multiple of 8 or more, so a
+    /// row can be read as whole 8-lane vectors): each lane gets the terms in b order, as `count`
+    /// calls of `scale` and `axpy` give, but summed in up to three vectors in registers, where
+    /// each call waited for the last one's stores to its row (a learned L×L compatibility is
+    /// such a combination per pixel). Without `accumulate`, out starts as the first term. Only
+    /// out's first n values are read and written.
+    @inline(__always)
+    static func combination(
+        of rows: UnsafePointer<Float>, rowWidth: Int, _ c: UnsafePointer<Float>, sign: Float, count: Int, n: Int,
+        into out: UnsafeMutablePointer<Float>, accumulate: Bool
+    ) {
+        let vectors = (n &+ 7) >> 3, lastLanes = n &- 8 &* (vectors &- 1)
+        @inline(__always) func term(_ b: Int, _ j: Int) -> SIMD8<Float> {
+            let row = UnsafeRawPointer(rows + (b &* rowWidth &+ 8 &* j)).loadUnaligned(as: SIMD8<Float>.self)
+            let w: Float = sign * c[b]
+            return SIMD8(repeating: w) * row
+        }
+        /// Vector j of out: whole, or the row's lanes and zeros.
+        @inline(__always) func load(_ j: Int) -> SIMD8<Float> {
+            if j < vectors &- 1 || lastLanes == 8 { return UnsafeRawPointer(out + 8 &* j).loadUnaligned(as: SIMD8<Float>.self) }
+            var v = SIMD8<Float>()
+            for k in 0..<lastLanes { v[k] = out[8 &* j &+ k] }
+            return v
+        }
+        var s0 = term(0, 0), s1 = vectors > 1 ? term(0, 1) : SIMD8(), s2 = vectors > 2 ? term(0, 2) : SIMD8()
+        if accumulate {
+            s0 = load(0) + s0
+            if vectors > 1 { s1 = load(1) + s1 }
+            if vectors > 2 { s2 = load(2) + s2 }
+        }
+        for b in 1..<count {
+            s0 += term(b, 0)
+            if vectors > 1 { s1 += term(b, 1) }
+            if vectors > 2 { s2 += term(b, 2) }
+        }
+        @inline(__always) func store(_ v: SIMD8<Float>, _ j: Int) {
+            let at = UnsafeMutableRawPointer(out + 8 &* j)
+            if j < vectors &- 1 || lastLanes == 8 {
+                at.storeBytes(of: v, as: SIMD8<Float>.self)
+            } else {
+                for k in 0..<lastLanes { out[8 &* j &+ k] = v[k] }
+            }
+        }
+        store(s0, 0)
+        if vectors > 1 { store(s1, 1) }
+        if vectors > 2 { store(s2, 2) }
+    }
+
     /// dst[k] = w · src[k] for k < n.
     @inline(__always)
     static func scale(_ dst: UnsafeMutablePointer<Float>, _ src: UnsafePointer<Float>, _ w: Float, _ n: Int) {

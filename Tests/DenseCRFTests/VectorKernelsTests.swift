@@ -50,4 +50,36 @@ import Testing
         let sum = VectorKernels.freeEnergy(q, u, a, n)
         #expect(abs(sum - exact) <= 1e-6 * magnitude, "\(sum) vs \(exact)")
     }
+
+    /// A combination of matrix rows held in registers gives `scale` and `axpy` row by row to the
+    /// bit, at every length up to 24, accumulating or not, with either sign, and changes nothing
+    /// of out past its n values.
+    @Test(arguments: 1...24)
+    func combinationMatchesRowByRowAxpy(_ n: Int) {
+        var rng = XorShift(seed: UInt64(n))
+        let count = n, width = (n + 7) / 8 * 8
+        let matrix: [Float] = (0..<(count * n)).map { _ in rng.float() * 2 - 1 }
+        let padded: [Float] = (0..<(count * width)).map { e in e % width < n ? matrix[e / width * n + e % width] : 0 }
+        let c: [Float] = (0..<count).map { _ in rng.float() * 4 - 2 }
+        let start: [Float] = (0..<(n + 9)).map { _ in rng.float() - 0.5 }
+        for accumulate in [false, true] {
+            for sign: Float in [1, -1] {
+                var expected = start
+                expected.withUnsafeMutableBufferPointer { out in
+                    matrix.withUnsafeBufferPointer { mu in
+                        if !accumulate { VectorKernels.scale(out.baseAddress!, mu.baseAddress!, sign * c[0], n) }
+                        for b in (accumulate ? 0 : 1)..<count {
+                            VectorKernels.axpy(out.baseAddress!, mu.baseAddress! + b * n, sign * c[b], n)
+                        }
+                    }
+                }
+                var got = start
+                got.withUnsafeMutableBufferPointer { out in
+                    VectorKernels.combination(of: padded, rowWidth: width, c, sign: sign, count: count, n: n, into: out.baseAddress!,
+                                              accumulate: accumulate)
+                }
+                #expect(got.map(\.bitPattern) == expected.map(\.bitPattern), "n \(n), accumulate \(accumulate), sign \(sign)")
+            }
+        }
+    }
 }
