@@ -21,6 +21,9 @@ public enum EndingSignals {
     private static let lineOpen = Atomic<Bool>(false)
 
     public static func install() {
+        // What the handler reads, made now rather than on its first use inside the handler.
+        TemporaryFiles.prepare()
+        _ = lineOpen.load(ordering: .relaxed)
         // A parent may have left them blocked (threads of a dispatch pool block all signals,
         // and a child inherits the mask); a run must still end when asked to.
         var mask = sigset_t()

@@ -18,6 +18,15 @@ public enum TemporaryFiles {
     nonisolated(unsafe) private static var lock = pthread_mutex_t()
     private static let lockReady: Void = { pthread_mutex_init(&lock, nil) }()
 
+    /// Sets up the slots and their lock. A Swift global is made on first use, under a lock and
+    /// with an allocation, neither of which a signal handler may wait for (the thread it
+    /// interrupted may hold them): whoever installs a handler calling `removeAll` calls this
+    /// first, so the handler only ever reads the slots.
+    public static func prepare() {
+        _ = lockReady
+        _ = slots
+    }
+
     /// Remembers `path` (beyond `capacity` files at once it is simply not remembered).
     static func add(_ path: String) {
         withLock {
