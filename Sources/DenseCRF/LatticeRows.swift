@@ -94,25 +94,10 @@ enum LatticeRows {
                     let row = result + i &* v
                     let scaleOut = scale * (postScale?[i] ?? 1)
                     let base = i &* vertexCount
-                    /// The row as one vector of `V`: loaded and stored lane by lane, since
-                    /// the row holds only v of its lanes.
-                    @inline(__always) func registerSum<V: SIMD>(_: V.Type) where V.Scalar == Float {
-                        @inline(__always) func term(_ r: Int) -> V {
-                            let x = UnsafeRawPointer(lattice + Int(vertices[base &+ r]) &* V.scalarCount).loadUnaligned(as: V.self)
-                            return V(repeating: weights[base &+ r] * scaleOut) * x
-                        }
-                        var total = term(0)
-                        if accumulate {
-                            var old = V()
-                            for k in 0..<v { old[k] = row[k] }
-                            total = old + total
-                        }
-                        for r in 1..<vertexCount { total += term(r) }
-                        for k in 0..<v { row[k] = total[k] }
-                    }
-                    /// The row as `blocks` 8-lane vectors and a last vector of `Last` (4 or 8
-                    /// lanes) at 8·blocks: the whole blocks loaded and stored as vectors (the row
-                    /// holds more than 8·blocks values), the last lane by lane.
+                    /// The row as `blocks` (0 to 2) 8-lane vectors and a last vector of `Last` (4
+                    /// or 8 lanes) at 8·blocks: the whole blocks loaded and stored as vectors (the
+                    /// row holds more than 8·blocks values), the last lane by lane, since the row
+                    /// holds only some of its lanes.
                     @inline(__always) func blockSum<Last: SIMD>(blocks: Int, _: Last.Type) where Last.Scalar == Float {
                         let lastStart = 8 &* blocks
                         @inline(__always) func block(_ r: Int, _ b: Int) -> SIMD8<Float> {
@@ -124,20 +109,20 @@ enum LatticeRows {
                             return Last(repeating: weights[base &+ r] * scaleOut) * x
                         }
                         // Up to two whole blocks (24 lanes): three vectors in registers.
-                        var b0 = block(0, 0), b1 = blocks > 1 ? block(0, 1) : SIMD8(), tail = last(0)
+                        var b0 = blocks > 0 ? block(0, 0) : SIMD8(), b1 = blocks > 1 ? block(0, 1) : SIMD8(), tail = last(0)
                         if accumulate {
                             var old = Last()
                             for k in lastStart..<v { old[k &- lastStart] = row[k] }
-                            b0 = UnsafeRawPointer(row).loadUnaligned(as: SIMD8<Float>.self) + b0
+                            if blocks > 0 { b0 = UnsafeRawPointer(row).loadUnaligned(as: SIMD8<Float>.self) + b0 }
                             if blocks > 1 { b1 = UnsafeRawPointer(row + 8).loadUnaligned(as: SIMD8<Float>.self) + b1 }
                             tail = old + tail
                         }
                         for r in 1..<vertexCount {
-                            b0 += block(r, 0)
+                            if blocks > 0 { b0 += block(r, 0) }
                             if blocks > 1 { b1 += block(r, 1) }
                             tail += last(r)
                         }
-                        UnsafeMutableRawPointer(row).storeBytes(of: b0, as: SIMD8<Float>.self)
+                        if blocks > 0 { UnsafeMutableRawPointer(row).storeBytes(of: b0, as: SIMD8<Float>.self) }
                         if blocks > 1 { UnsafeMutableRawPointer(row + 8).storeBytes(of: b1, as: SIMD8<Float>.self) }
                         for k in lastStart..<v { row[k] = tail[k &- lastStart] }
                     }
@@ -146,8 +131,8 @@ enum LatticeRows {
                     case 20: blockSum(blocks: 2, SIMD4<Float>.self)
                     case 16: blockSum(blocks: 1, SIMD8<Float>.self)
                     case 12: blockSum(blocks: 1, SIMD4<Float>.self)
-                    case 8: registerSum(SIMD8<Float>.self)
-                    case 4: registerSum(SIMD4<Float>.self)
+                    case 8: blockSum(blocks: 0, SIMD8<Float>.self)
+                    case 4: blockSum(blocks: 0, SIMD4<Float>.self)
                     case 2:
                         @inline(__always) func term(_ r: Int) -> SIMD2<Float> {
                             let x = UnsafeRawPointer(lattice + Int(vertices[base &+ r]) &* 2).loadUnaligned(as: SIMD2<Float>.self)
